@@ -69,4 +69,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+backend.add(import('@internal/backstage-plugin-rollout-status-backend'));
+backend.add(import('@internal/backstage-plugin-catalog-backend-module-infra'));
+backend.add(import('@internal/backstage-plugin-scaffolder-backend-module-infra'));
 backend.start();

@@ -1,0 +1,8 @@
+/**
+ * Real PostgreSQL (and PgBouncer) processes for integration tests. Debian's
+ * packages provide the binaries; the README's test command installs them.
+ *
+ * @packageDocumentation
+ */
+export { startPostgres, type TestPostgres } from './postgres';
+export { findFreePort, runServiceCommand, makeServiceDir, runsAsRoot } from './processes';

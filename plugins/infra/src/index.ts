@@ -1,0 +1,1 @@
+export { infraPlugin as default } from './plugin';

@@ -1,0 +1,1 @@
+export { rolloutStatusPlugin as default } from './plugin';

@@ -1,0 +1,7 @@
+import { rolloutStatusPlugin } from './plugin';
+
+describe('rollout-status', () => {
+  it('should export plugin', () => {
+    expect(rolloutStatusPlugin).toBeDefined();
+  });
+});
