@@ -1,19 +1,11 @@
-/***/
 /**
- * Common functionalities for the infra plugin.
+ * Types and constants shared by the infra catalog module, the scaffolder
+ * module and the infra frontend plugin. Isomorphic: no Node or browser APIs.
  *
  * @packageDocumentation
  */
-
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './annotations';
+export * from './authTiers';
+export * from './entityTypes';
+export * from './findings';
+export * from './runbooks';

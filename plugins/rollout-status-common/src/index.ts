@@ -1,19 +1,9 @@
-/***/
 /**
- * Common functionalities for the rollout-status plugin.
+ * Check ids, verdicts and response types shared by the rollout-status
+ * backend, its CLI and its frontend. Isomorphic.
  *
  * @packageDocumentation
  */
-
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './checks';
+export * from './status';
+export * from './permissions';
