@@ -49,7 +49,7 @@ declare -A DEBIAN_COMMAND=(
   [pgbouncer]=/usr/sbin/pgbouncer
   [chromium]=/usr/bin/chromium
   [mkdocs]=/usr/bin/mkdocs
-  [mkdocs-material]=/usr/lib/python3/dist-packages/material/__init__.py
+  [mkdocs-material]=/usr/share/mkdocs/themes/material/__init__.py
 )
 
 ensure_debian_packages() {

@@ -1,75 +1,66 @@
 /*
- * Hi!
- *
- * Note that this is an EXAMPLE Backstage backend. Please check the README.
- *
- * Happy hacking!
+ * The Infra Portal backend: Backstage's new backend system with the stock
+ * plugins we use and our own plugins and modules.
  */
-
 import { createBackend } from '@backstage/backend-defaults';
+import { runStartupPreflight } from './preflight';
 
-const backend = createBackend();
+async function main() {
+  await runStartupPreflight();
 
-backend.add(import('@backstage/plugin-app-backend'));
-backend.add(import('@backstage/plugin-proxy-backend'));
+  const backend = createBackend();
 
-// scaffolder plugin
-backend.add(import('@backstage/plugin-scaffolder-backend'));
-backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
-backend.add(
-  import('@backstage/plugin-scaffolder-backend-module-notifications'),
-);
+  backend.add(import('@backstage/plugin-app-backend'));
+  backend.add(import('@backstage/plugin-proxy-backend'));
 
-// techdocs plugin
-backend.add(import('@backstage/plugin-techdocs-backend'));
+  // Auth: guest sign-in is the embedded default (see app-config.yaml).
+  backend.add(import('@backstage/plugin-auth-backend'));
+  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
-// auth plugin
-backend.add(import('@backstage/plugin-auth-backend'));
-// See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-// See https://backstage.io/docs/auth/guest/provider
+  // Catalog, with the entities ingested from the infra repo.
+  backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(
+    import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+  );
+  backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+  backend.add(import('@internal/backstage-plugin-catalog-backend-module-infra'));
 
-// catalog plugin
-backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(
-  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
-);
+  // Scaffolder: the new-app and add-ingress wizards.
+  backend.add(import('@backstage/plugin-scaffolder-backend'));
+  backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+  backend.add(
+    import('@backstage/plugin-scaffolder-backend-module-notifications'),
+  );
+  backend.add(import('@internal/backstage-plugin-scaffolder-backend-module-infra'));
 
-// See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
-backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+  // TechDocs: the runbooks.
+  backend.add(import('@backstage/plugin-techdocs-backend'));
 
-// permission plugin
-backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+  // Permissions: allow-all for now; rollout-status registers its own.
+  backend.add(import('@backstage/plugin-permission-backend'));
+  backend.add(
+    import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  );
 
-// search plugin
-backend.add(import('@backstage/plugin-search-backend'));
+  // Search: Lunr in memory on SQLite, PostgreSQL's engine in production.
+  backend.add(import('@backstage/plugin-search-backend'));
+  backend.add(import('@backstage/plugin-search-backend-module-pg'));
+  backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+  backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
-// search engine
-// See https://backstage.io/docs/features/search/search-engines
-backend.add(import('@backstage/plugin-search-backend-module-pg'));
+  // Kubernetes (stock) and authentik rollout status (ours).
+  backend.add(import('@backstage/plugin-kubernetes-backend'));
+  backend.add(import('@internal/backstage-plugin-rollout-status-backend'));
 
-// search collators
-backend.add(import('@backstage/plugin-search-backend-module-catalog'));
-backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+  backend.add(import('@backstage/plugin-user-settings-backend'));
+  backend.add(import('@backstage/plugin-notifications-backend'));
+  backend.add(import('@backstage/plugin-signals-backend'));
+  backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-// kubernetes plugin
-backend.add(import('@backstage/plugin-kubernetes-backend'));
+  await backend.start();
+}
 
-// user settings plugin
-backend.add(import('@backstage/plugin-user-settings-backend'));
-
-// notifications and signals plugins
-backend.add(import('@backstage/plugin-notifications-backend'));
-backend.add(import('@backstage/plugin-signals-backend'));
-
-// mcp actions plugin
-backend.add(import('@backstage/plugin-mcp-actions-backend'));
-
-backend.add(import('@internal/backstage-plugin-rollout-status-backend'));
-backend.add(import('@internal/backstage-plugin-catalog-backend-module-infra'));
-backend.add(import('@internal/backstage-plugin-scaffolder-backend-module-infra'));
-backend.start();
+main().catch(error => {
+  process.stderr.write(`[portal] Backend failed to start: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});
