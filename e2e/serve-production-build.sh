@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Builds the frontend for production (unless already built from the current
-# sources) and starts the backend, which serves it. Used by playwright.config.ts.
+# Builds the frontend for production and starts the backend, which serves
+# it on one port as a deployed portal does. Used by playwright.config.ts.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/toolchain.sh"
 ensure_node
 cd "$PORTAL_ROOT"
-yarn_run workspace app build >&2
+mkdir -p "$PORTAL_ROOT/.artifacts"
+yarn_run workspace app build >"$PORTAL_ROOT/.artifacts/app-build.log" 2>&1 ||
+  { tail -n 50 "$PORTAL_ROOT/.artifacts/app-build.log" >&2; exit 1; }
 cd packages/backend
 exec backstage-cli package start \
   --config ../../app-config.yaml --config ../../e2e/app-config.e2e.yaml

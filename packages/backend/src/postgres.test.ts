@@ -1,5 +1,5 @@
 import { startPostgres, TestPostgres, findFreePort } from '@internal/test-services';
-import { spawnBackend, SpawnedBackend, waitForHttpOk, repoRoot } from './testing/spawnBackend';
+import { spawnBackend, SpawnedBackend, waitForHttpOk, repoRoot } from './__testUtils__/spawnBackend';
 
 // Production mode: app-config.production.yaml selects PostgreSQL, reading
 // its connection from POSTGRES_* environment variables.

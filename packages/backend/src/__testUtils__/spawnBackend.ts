@@ -2,9 +2,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { targetPaths } from '@backstage/cli-common';
 import { stringify } from 'yaml';
 
-export const repoRoot = resolve(__dirname, '../../../..');
+export const repoRoot = targetPaths.rootDir;
 const backendDir = resolve(repoRoot, 'packages/backend');
 
 /** A real backend process started from this package's sources. */
