@@ -26,7 +26,7 @@ for port in "$FRONTEND_PORT" "$BACKEND_PORT"; do
 done
 
 log "Checking app-config against the plugins' config schemas"
-yarn_run backstage-cli config:check --lax >/dev/null ||
+yarn_run backstage-cli config:check --lax --strict >/dev/null ||
   die "app-config is invalid (see the messages above: each names the key and what was expected)." \
     "fix the named keys in app-config.yaml (or app-config.local.yaml) and run this again."
 

@@ -30,7 +30,7 @@ step() {
 
 step "type-check" yarn_run tsc
 step "lint" yarn_run backstage-cli repo lint
-step "config schema" yarn_run backstage-cli config:check --lax
+step "config schema" yarn_run backstage-cli config:check --lax --strict
 # Jest across every package; JSON results feed the summary line below.
 step "unit and integration tests" env CI=true yarn_run backstage-cli repo test \
   --json --outputFile="$ARTIFACTS/jest-results.json"
