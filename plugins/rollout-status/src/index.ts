@@ -1,1 +1,9 @@
-export { rolloutStatusPlugin as default } from './plugin';
+/**
+ * Rollout status for authentik and its PgBouncer: is it safe to roll now?
+ *
+ * @packageDocumentation
+ */
+export { rolloutStatusPlugin as default } from './alpha/plugin';
+export { rolloutStatusApiRef } from './api/RolloutStatusApi';
+export type { RolloutStatusApi } from './api/RolloutStatusApi';
+export { RolloutStatusClient } from './api/RolloutStatusClient';

@@ -1,3 +1,4 @@
 import { createRouteRef } from '@backstage/frontend-plugin-api';
 
+/** The rollout-status page, `/rollout-status`. */
 export const rootRouteRef = createRouteRef();

@@ -1,0 +1,1 @@
+export { CheckPicture } from './CheckPicture';

@@ -1,0 +1,1 @@
+export { CheckSummaryRow } from './CheckSummaryRow';

@@ -1,0 +1,1 @@
+export { DataAge } from './DataAge';

@@ -1,0 +1,1 @@
+export { DeploymentReplicaSets } from './DeploymentReplicaSets';

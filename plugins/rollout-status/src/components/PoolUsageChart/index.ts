@@ -1,0 +1,1 @@
+export { PoolUsageChart } from './PoolUsageChart';

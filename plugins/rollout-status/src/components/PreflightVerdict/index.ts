@@ -1,0 +1,1 @@
+export { PreflightVerdict } from './PreflightVerdict';

@@ -1,0 +1,1 @@
+export { RefreshStatus } from './RefreshStatus';

@@ -1,0 +1,1 @@
+export { ReplicaSetChart } from './ReplicaSetChart';

@@ -1,0 +1,1 @@
+export { RolloutStatusCard } from './RolloutStatusCard';

@@ -1,0 +1,1 @@
+export { RolloutStatusPage } from './RolloutStatusPage';

@@ -1,0 +1,1 @@
+export { RunbookLink } from './RunbookLink';

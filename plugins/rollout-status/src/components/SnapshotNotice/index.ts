@@ -1,0 +1,1 @@
+export { SnapshotNotice } from './SnapshotNotice';

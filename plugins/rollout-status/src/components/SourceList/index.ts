@@ -1,0 +1,1 @@
+export { SourceList } from './SourceList';

@@ -1,0 +1,1 @@
+export { TargetCardSection } from './TargetCardSection';

@@ -1,0 +1,1 @@
+export { TargetStatusPanel } from './TargetStatusPanel';

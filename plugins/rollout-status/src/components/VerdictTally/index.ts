@@ -1,0 +1,1 @@
+export { VerdictTally } from './VerdictTally';
