@@ -6,6 +6,7 @@
  */
 export * from './annotations';
 export * from './authTiers';
+export * from './details';
 export * from './entityTypes';
 export * from './findings';
 export * from './runbooks';

@@ -1,18 +1,34 @@
-/***/
 /**
- * Node.js library for the infra plugin.
+ * Node library for the infra plugins: reads a Terraform/Terragrunt infra
+ * repo into a typed model (with a real HCL parser that keeps comments and
+ * positions) and checks the infra's conventions on it. The catalog module
+ * turns the model into entities; the scaffolder validates generated stacks
+ * with the same functions.
  *
  * @packageDocumentation
  */
+export * from './files';
+export * from './hcl/types';
+export { Unresolved, isUnresolved, resolve } from './hcl/values';
+export type { HclValue, Scope } from './hcl/values';
+export { parseHcl, getHclParser } from './hcl/parser';
+export { ParseCache, contentHash } from './hcl/ParseCache';
+export * from './model/types';
+export {
+  buildInfraModel,
+  DEFAULT_CRITICAL_PATH,
+  hostForms,
+  parseJustification,
+} from './model/buildInfraModel';
+export type { BuildInfraModelOptions } from './model/buildInfraModel';
+export { KNOWN_CHARTS } from './model/helm';
+export {
+  checkConventions,
+  effectiveMinAvailable,
+} from './conventions/checkConventions';
+export type { ConventionFinding } from './conventions/checkConventions';
+export { parseIni, parseConnString } from './util/ini';
+export { parseQuantity, sameQuantity } from './util/quantity';
 
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+/** Annotation on a Group or User of the org file listing the stacks it owns (comma-separated; `*` for all others). */
+export const ORG_STACKS_ANNOTATION = 'infra.homelab/stacks';

@@ -1,0 +1,61 @@
+# Stub of the shared ingress module: the variables and outputs the portal
+# reads. The real module renders the Traefik IngressRoute, middlewares and DNS.
+variable "name" {
+  type        = string
+  description = "Subdomain and object name."
+}
+
+variable "namespace" {
+  type = string
+}
+
+variable "root_domain" {
+  type    = string
+  default = "homelab.example"
+}
+
+variable "host" {
+  type        = string
+  default     = null
+  description = "Full host name; defaults to <name>.<root_domain>."
+}
+
+variable "service_name" {
+  type    = string
+  default = null
+}
+
+variable "port" {
+  type    = number
+  default = 80
+}
+
+variable "auth" {
+  type        = string
+  default     = "required"
+  description = "required | app | public | none. Fail-closed default."
+  validation {
+    condition     = contains(["required", "app", "public", "none"], var.auth)
+    error_message = "auth must be one of required, app, public, none."
+  }
+}
+
+variable "dns_type" {
+  type    = string
+  default = "proxied"
+}
+
+variable "anti_ai_scraping" {
+  type    = bool
+  default = null
+}
+
+variable "ingress_path" {
+  type    = list(string)
+  default = null
+}
+
+variable "tls_secret_name" {
+  type    = string
+  default = null
+}

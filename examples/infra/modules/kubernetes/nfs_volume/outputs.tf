@@ -1,0 +1,3 @@
+output "claim_name" {
+  value = var.name
+}

@@ -1,0 +1,272 @@
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import {
+  LoggerService,
+  RootConfigService,
+  SchedulerService,
+  SchedulerServiceTaskRunner,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { assertError, isError } from '@backstage/errors';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import {
+  contentHash,
+  filesFromReadTree,
+  InfraFile,
+  isInfraRelevantPath,
+  ParseCache,
+  readLocalTree,
+} from '@internal/backstage-plugin-infra-node';
+import { createSourceLinks, describeUrl, SourceLinks } from '../entities/links';
+import { ingestInfraFiles, IngestResult } from '../ingest';
+import {
+  CONFIG_KEY,
+  InfraProviderConfig,
+  readInfraProviderConfig,
+} from './config';
+
+/** What one refresh did. */
+export type RefreshOutcome =
+  /** A full mutation with the new entities was applied. */
+  | {
+      status: 'applied';
+      entities: number;
+      findings: number;
+      parseErrors: number;
+      durationMs: number;
+    }
+  /** The source had not changed since the last applied read. */
+  | { status: 'unchanged'; durationMs: number }
+  /** The read failed or was empty: the last good entities stay in the catalog. */
+  | { status: 'kept-last-good'; reason: string; durationMs: number };
+
+export interface InfraEntityProviderOptions {
+  config: InfraProviderConfig;
+  logger: LoggerService;
+  reader?: UrlReaderService;
+  taskRunner?: SchedulerServiceTaskRunner;
+}
+
+/**
+ * Reads the infra repo on a schedule and replaces this provider's entities
+ * with what it finds (a full mutation). Never loses entities: a failed or
+ * empty read keeps the last good set in the catalog and logs the error; a
+ * file that stops parsing keeps its last good parse and flags its stack.
+ * Unchanged files are not parsed again.
+ */
+export class InfraEntityProvider implements EntityProvider {
+  /**
+   * Creates the provider from `catalog.providers.infra`. Returns undefined
+   * (and logs a warning) when the block is absent; throws when it is
+   * malformed, naming the key and what was expected.
+   */
+  static fromConfig(
+    config: RootConfigService,
+    deps: {
+      logger: LoggerService;
+      scheduler: SchedulerService;
+      reader?: UrlReaderService;
+    },
+  ): InfraEntityProvider | undefined {
+    const providerConfig = readInfraProviderConfig(config);
+    if (!providerConfig) {
+      deps.logger.warn(
+        `No ${CONFIG_KEY} config: the infra entity provider is disabled`,
+      );
+      return undefined;
+    }
+    if (providerConfig.source.url && !deps.reader) {
+      throw new Error(`${CONFIG_KEY}.source.url needs the UrlReader service`);
+    }
+    return new InfraEntityProvider({
+      config: providerConfig,
+      logger: deps.logger,
+      reader: deps.reader,
+      taskRunner: deps.scheduler.createScheduledTaskRunner(
+        providerConfig.schedule,
+      ),
+    });
+  }
+
+  readonly #config: InfraProviderConfig;
+  readonly #logger: LoggerService;
+  readonly #reader?: UrlReaderService;
+  readonly #taskRunner?: SchedulerServiceTaskRunner;
+  readonly #cache = new ParseCache();
+  readonly #links: SourceLinks;
+  readonly #source: string;
+  #connection?: EntityProviderConnection;
+  #etag?: string;
+  #lastFingerprint?: string;
+  #lastResult?: IngestResult;
+
+  constructor(options: InfraEntityProviderOptions) {
+    this.#config = options.config;
+    this.#logger = options.logger;
+    this.#reader = options.reader;
+    this.#taskRunner = options.taskRunner;
+    const { source } = options.config;
+    this.#links = createSourceLinks(
+      source.url !== undefined
+        ? { url: source.url, webUrl: source.webUrl }
+        : { path: path.resolve(source.path), webUrl: source.webUrl },
+    );
+    this.#source =
+      source.url !== undefined
+        ? describeUrl(source.url)
+        : path.resolve(source.path);
+  }
+
+  getProviderName(): string {
+    return 'infra';
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.#connection = connection;
+    await this.#taskRunner?.run({
+      id: `${this.getProviderName()}:refresh`,
+      fn: async () => {
+        await this.refresh();
+      },
+    });
+  }
+
+  /** The last ingest that was applied (entities, findings, model), for tools and tests. */
+  get lastResult(): IngestResult | undefined {
+    return this.#lastResult;
+  }
+
+  /** Reads the source and applies the entities; see {@link RefreshOutcome}. */
+  async refresh(): Promise<RefreshOutcome> {
+    const started = Date.now();
+    const took = () => Date.now() - started;
+    if (!this.#connection)
+      throw new Error('InfraEntityProvider is not connected');
+    let files: InfraFile[] | undefined;
+    let etag: string | undefined;
+    try {
+      const read = await this.#read();
+      if (read === 'not-modified') {
+        this.#logger.debug('Infra repo not modified since the last read', {
+          source: this.#source,
+        });
+        return { status: 'unchanged', durationMs: took() };
+      }
+      ({ files, etag } = read);
+      if (!files.some(f => f.path.startsWith('stacks/'))) {
+        throw new Error(
+          'the tree holds no stacks/ folder with files (empty or wrong path)',
+        );
+      }
+    } catch (e) {
+      return this.#keep(`read failed: ${errorMessage(e)}`, took());
+    }
+
+    const fingerprint = createHash('sha1')
+      .update(files.map(f => `${f.path}\0${contentHash(f.content)}`).join('\n'))
+      .digest('hex');
+    if (fingerprint === this.#lastFingerprint) {
+      this.#etag = etag ?? this.#etag;
+      return { status: 'unchanged', durationMs: took() };
+    }
+
+    let result: IngestResult;
+    try {
+      result = await ingestInfraFiles(files, {
+        links: this.#links,
+        orgFile: this.#config.orgFile,
+        defaultOwner: this.#config.defaultOwner,
+        emitOrgEntities: this.#config.emitOrgEntities,
+        criticalPath: this.#config.criticalPath,
+        cache: this.#cache,
+      });
+    } catch (e) {
+      return this.#keep(`ingest failed: ${errorMessage(e)}`, took());
+    }
+    if (result.model.stacks.length === 0) {
+      return this.#keep('no stacks found', took());
+    }
+    for (const w of result.warnings)
+      this.#logger.warn(w, { source: this.#source });
+    for (const pe of result.parseErrors) {
+      this.#logger.warn(`Parse error in ${pe.file}:${pe.line}: ${pe.message}`, {
+        source: this.#source,
+      });
+    }
+
+    await this.#connection.applyMutation({
+      type: 'full',
+      entities: result.entities.map(entity => ({
+        entity,
+        locationKey: `infra-provider:${this.#source}`,
+      })),
+    });
+    this.#lastFingerprint = fingerprint;
+    this.#etag = etag;
+    this.#lastResult = result;
+    const outcome: RefreshOutcome = {
+      status: 'applied',
+      entities: result.entities.length,
+      findings: result.findings.length,
+      parseErrors: result.parseErrors.length,
+      durationMs: took(),
+    };
+    this.#logger.info(
+      `Applied ${outcome.entities} infra entities from ${result.model.stacks.length} stacks ` +
+        `(${outcome.findings} findings, ${outcome.parseErrors} parse errors, ` +
+        `${this.#cache.stats.parsed} files parsed, ${
+          this.#cache.stats.reused
+        } reused) in ${outcome.durationMs} ms`,
+      { source: this.#source },
+    );
+    return outcome;
+  }
+
+  #keep(reason: string, durationMs: number): RefreshOutcome {
+    this.#logger.error(
+      `Infra refresh failed, keeping the last good entities (${
+        this.#lastResult ? this.#lastResult.entities.length : 0
+      }): ${reason}`,
+      { source: this.#source },
+    );
+    return { status: 'kept-last-good', reason, durationMs };
+  }
+
+  async #read(): Promise<
+    { files: InfraFile[]; etag?: string } | 'not-modified'
+  > {
+    const { source, orgFile } = this.#config;
+    const extraPaths = [orgFile];
+    if (source.path !== undefined) {
+      return {
+        files: await readLocalTree(path.resolve(source.path), { extraPaths }),
+      };
+    }
+    try {
+      const response = await this.#reader!.readTree(source.url, {
+        etag: this.#etag,
+        filter: p => isInfraRelevantPath(p, extraPaths),
+      });
+      return {
+        files: await filesFromReadTree(response, { extraPaths }),
+        etag: response.etag,
+      };
+    } catch (e) {
+      if (isError(e) && e.name === 'NotModifiedError') return 'not-modified';
+      throw e;
+    }
+  }
+}
+
+function errorMessage(e: unknown): string {
+  try {
+    assertError(e);
+    // Keep URLs in messages free of credentials.
+    return e.message.replace(/\/\/[^/@\s]+@/g, '//');
+  } catch {
+    return String(e);
+  }
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { Parser } from 'web-tree-sitter';
+import { parseHclWith } from './parser';
+import { HclFile } from './types';
+
+export function contentHash(content: string): string {
+  return createHash('sha1').update(content).digest('hex');
+}
+
+/**
+ * Parse results by path and content hash, so a refresh re-parses only the
+ * files that changed. It also remembers the last good parse of each path: a
+ * file that stops parsing keeps contributing its last good blocks, with the
+ * error attached, instead of its entities disappearing.
+ */
+export class ParseCache {
+  readonly #byPath = new Map<string, HclFile>();
+  readonly #lastGood = new Map<string, HclFile>();
+  /** Counters of the last {@link ParseCache.beginRound} round. */
+  stats = { parsed: 0, reused: 0 };
+  #seen = new Set<string>();
+
+  /** Starts a refresh: resets counters; {@link ParseCache.endRound} then forgets deleted files. */
+  beginRound() {
+    this.stats = { parsed: 0, reused: 0 };
+    this.#seen = new Set();
+  }
+
+  endRound() {
+    for (const p of [...this.#byPath.keys()]) {
+      if (!this.#seen.has(p)) {
+        this.#byPath.delete(p);
+        this.#lastGood.delete(p);
+      }
+    }
+  }
+
+  parse(parser: Parser, path: string, content: string): HclFile {
+    this.#seen.add(path);
+    const hash = contentHash(content);
+    const cached = this.#byPath.get(path);
+    if (cached && cached.hash === hash) {
+      this.stats.reused++;
+      return cached;
+    }
+    this.stats.parsed++;
+    let file = { ...parseHclWith(parser, path, content), hash };
+    if (file.error) {
+      const good = this.#lastGood.get(path);
+      if (good) {
+        file = { ...good, hash, error: file.error, comments: good.comments };
+      }
+    } else {
+      this.#lastGood.set(path, file);
+    }
+    this.#byPath.set(path, file);
+    return file;
+  }
+}

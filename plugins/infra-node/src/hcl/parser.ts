@@ -1,0 +1,570 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Language, Node, Parser } from 'web-tree-sitter';
+import {
+  Expr,
+  HclAttribute,
+  HclBlock,
+  HclComment,
+  HclFile,
+  HclParseError,
+  ObjectEntry,
+  TemplatePart,
+  TraversalStep,
+} from './types';
+
+let parserPromise: Promise<Parser> | undefined;
+
+/**
+ * The terraform dialect of tree-sitter-hcl, compiled to WebAssembly: no
+ * native build, and it keeps comments and positions.
+ */
+function grammarPath(): string {
+  const pkg = require.resolve(
+    '@tree-sitter-grammars/tree-sitter-hcl/package.json',
+  );
+  return path.join(path.dirname(pkg), 'tree-sitter-terraform.wasm');
+}
+
+async function createParser(): Promise<Parser> {
+  await Parser.init();
+  // Bytes rather than a path: Language.load would use a dynamic import,
+  // which Jest's VM does not allow.
+  const language = await Language.load(
+    new Uint8Array(await readFile(grammarPath())),
+  );
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return parser;
+}
+
+/** Loads the grammar once per process. */
+export function getHclParser(): Promise<Parser> {
+  if (!parserPromise) {
+    parserPromise = createParser().catch(e => {
+      parserPromise = undefined;
+      throw e;
+    });
+  }
+  return parserPromise;
+}
+
+class FileContext {
+  /** Own-line comments by their last line. */
+  readonly #commentsByEndLine = new Map<number, HclComment>();
+  /** Trailing comments by their first line. */
+  readonly #trailingByLine = new Map<number, HclComment>();
+
+  constructor(
+    readonly file: string,
+    readonly src: string,
+    comments: HclComment[],
+  ) {
+    for (const c of comments) {
+      if (c.ownLine) this.#commentsByEndLine.set(c.endLine, c);
+      else if (!this.#trailingByLine.has(c.line))
+        this.#trailingByLine.set(c.line, c);
+    }
+  }
+
+  leadingComments(line: number): HclComment[] {
+    const out: HclComment[] = [];
+    let next = line - 1;
+    for (;;) {
+      const c = this.#commentsByEndLine.get(next);
+      if (!c) break;
+      out.unshift(c);
+      next = c.line - 1;
+    }
+    return out;
+  }
+
+  readBody(body: Node): {
+    attributes: Record<string, HclAttribute>;
+    blocks: HclBlock[];
+  } {
+    const attributes: Record<string, HclAttribute> = Object.create(null);
+    const blocks: HclBlock[] = [];
+    for (const child of body.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'attribute') {
+        const attr = this.readAttribute(child);
+        if (attr) attributes[attr.name] = attr;
+      } else if (child.type === 'block') {
+        const block = this.readBlock(child);
+        if (block) blocks.push(block);
+      }
+    }
+    return { attributes, blocks };
+  }
+
+  readAttribute(node: Node): HclAttribute | undefined {
+    const named = node.namedChildren.filter(isSyntax);
+    const id = named.find(n => n.type === 'identifier');
+    const exprNode = named.find(n => n.type === 'expression');
+    if (!id || !exprNode) return undefined;
+    const line = node.startPosition.row + 1;
+    const endLine = node.endPosition.row + 1;
+    return {
+      name: id.text,
+      expr: this.readExpr(exprNode),
+      line,
+      endLine,
+      leadingComments: this.leadingComments(line),
+      trailingComment: this.#trailingByLine.get(endLine),
+    };
+  }
+
+  readBlock(node: Node): HclBlock | undefined {
+    const named = node.namedChildren.filter(isSyntax);
+    const [typeNode, ...rest] = named;
+    if (!typeNode || typeNode.type !== 'identifier') return undefined;
+    const labels: string[] = [];
+    let body: Node | undefined;
+    for (const n of rest) {
+      if (n.type === 'string_lit') labels.push(this.stringLitValue(n));
+      else if (n.type === 'identifier') labels.push(n.text);
+      else if (n.type === 'body') body = n;
+    }
+    const line = node.startPosition.row + 1;
+    const { attributes, blocks } = body
+      ? this.readBody(body)
+      : { attributes: Object.create(null), blocks: [] };
+    const block: HclBlock = {
+      type: typeNode.text,
+      labels,
+      attributes,
+      blocks,
+      file: this.file,
+      line,
+      endLine: node.endPosition.row + 1,
+      leadingComments: this.leadingComments(line),
+    };
+    return block;
+  }
+
+  stringLitValue(node: Node): string {
+    // A string_lit holds no interpolation: everything between the quotes.
+    const start = node.startIndex + 1;
+    const end = node.endIndex - 1;
+    return unescapeQuoted(this.src.slice(start, Math.max(start, end)));
+  }
+
+  readExpr(node: Node): Expr {
+    const raw = node.text;
+    const line = node.startPosition.row + 1;
+    switch (node.type) {
+      case 'expression': {
+        const parts = node.namedChildren.filter(isSyntax);
+        if (parts.length === 1) {
+          const only = parts[0];
+          // Parenthesised expression: `( expr )`.
+          if (only.type === 'expression' && node.childCount > 1) {
+            const inner = this.readExpr(only);
+            return { ...inner, raw, line };
+          }
+          return this.readExpr(only);
+        }
+        const [head, ...tail] = parts;
+        if (head?.type === 'variable_expr') {
+          const steps: TraversalStep[] = [];
+          for (const t of tail) {
+            const step = this.readStep(t);
+            if (step === undefined) return { kind: 'other', raw, line };
+            steps.push(step);
+          }
+          return { kind: 'traversal', root: head.text, steps, raw, line };
+        }
+        return { kind: 'other', raw, line };
+      }
+      case 'variable_expr':
+        return { kind: 'traversal', root: node.text, steps: [], raw, line };
+      case 'literal_value': {
+        const lit = node.namedChildren.find(isSyntax);
+        if (!lit) return { kind: 'other', raw, line };
+        switch (lit.type) {
+          case 'numeric_lit':
+            return { kind: 'literal', value: Number(lit.text), raw, line };
+          case 'bool_lit':
+            return { kind: 'literal', value: lit.text === 'true', raw, line };
+          case 'null_lit':
+            return { kind: 'literal', value: null, raw, line };
+          case 'string_lit':
+            return {
+              kind: 'literal',
+              value: this.stringLitValue(lit),
+              raw,
+              line,
+            };
+          default:
+            return { kind: 'other', raw, line };
+        }
+      }
+      case 'template_expr': {
+        const inner = node.namedChildren.find(isSyntax);
+        return inner
+          ? this.readTemplate(inner, raw, line)
+          : { kind: 'other', raw, line };
+      }
+      case 'collection_value': {
+        const inner = node.namedChildren.find(isSyntax);
+        if (inner?.type === 'tuple') {
+          const items = inner.namedChildren
+            .filter(isSyntax)
+            .filter(n => n.type === 'expression')
+            .map(n => this.readExpr(n));
+          return { kind: 'tuple', items, raw, line };
+        }
+        if (inner?.type === 'object') {
+          const entries: ObjectEntry[] = [];
+          for (const elem of inner.namedChildren) {
+            if (!elem || elem.type !== 'object_elem') continue;
+            const key = elem.childForFieldName('key');
+            const val = elem.childForFieldName('val');
+            if (!key || !val) continue;
+            entries.push({
+              key: this.readExpr(key),
+              value: this.readExpr(val),
+              line: elem.startPosition.row + 1,
+            });
+          }
+          return { kind: 'object', entries, raw, line };
+        }
+        return { kind: 'other', raw, line };
+      }
+      case 'function_call': {
+        const named = node.namedChildren.filter(isSyntax);
+        const name = named.find(n => n.type === 'identifier')?.text ?? '';
+        const argsNode = named.find(n => n.type === 'function_arguments');
+        const args = argsNode
+          ? argsNode.namedChildren
+              .filter(isSyntax)
+              .filter(n => n.type === 'expression')
+              .map(n => this.readExpr(n))
+          : [];
+        return { kind: 'call', name, args, raw, line };
+      }
+      case 'operation': {
+        // `-1` is a unary operation on a literal; keep it a number.
+        const m = /^-\s*(\d+(\.\d+)?([eE][+-]?\d+)?)$/.exec(raw.trim());
+        if (m) return { kind: 'literal', value: -Number(m[1]), raw, line };
+        return { kind: 'other', raw, line };
+      }
+      default:
+        return { kind: 'other', raw, line };
+    }
+  }
+
+  readStep(node: Node): TraversalStep | undefined {
+    if (node.type === 'get_attr') {
+      return node.namedChildren.find(n => n?.type === 'identifier')?.text;
+    }
+    if (node.type === 'index') {
+      const inner = node.namedChildren.find(isSyntax);
+      if (!inner) return undefined;
+      if (inner.type === 'legacy_index')
+        return Number(inner.text.replace(/^\./, ''));
+      const exprNode = inner.namedChildren.find(isSyntax);
+      if (!exprNode) return undefined;
+      const expr = this.readExpr(exprNode);
+      if (
+        expr.kind === 'literal' &&
+        (typeof expr.value === 'number' || typeof expr.value === 'string')
+      ) {
+        return expr.value;
+      }
+      return { expr };
+    }
+    if (node.type === 'splat') return { splat: true };
+    return undefined;
+  }
+
+  readTemplate(node: Node, raw: string, line: number): Expr {
+    const heredoc = node.type === 'heredoc_template';
+    const children = node.namedChildren.filter(isSyntax);
+    let bodyStart: number;
+    let bodyEnd: number;
+    let indentStrip = false;
+    if (heredoc) {
+      const ids = children.filter(n => n.type === 'heredoc_identifier');
+      const start = children.find(n => n.type === 'heredoc_start');
+      indentStrip = start?.text === '<<-';
+      const open = ids[0];
+      const close = ids.length > 1 ? ids[ids.length - 1] : undefined;
+      if (!open || !close) return { kind: 'other', raw, line };
+      const nl = this.src.indexOf('\n', open.endIndex);
+      bodyStart = nl < 0 ? open.endIndex : nl + 1;
+      bodyEnd = close.startIndex - close.startPosition.column;
+      if (bodyEnd < bodyStart) bodyEnd = bodyStart;
+    } else {
+      bodyStart = node.startIndex + 1;
+      bodyEnd = node.endIndex - 1;
+    }
+    const interpolations: Expr[] = [];
+    let hasDirectives = false;
+    let text = '';
+    let cursor = bodyStart;
+    for (const child of children) {
+      if (
+        child.type !== 'template_interpolation' &&
+        child.type !== 'template_directive'
+      )
+        continue;
+      if (child.startIndex < bodyStart || child.endIndex > bodyEnd) continue;
+      text += this.src.slice(cursor, child.startIndex);
+      if (child.type === 'template_directive') {
+        hasDirectives = true;
+        text += child.text;
+      } else {
+        const exprNode = child.namedChildren.find(
+          n => n?.type === 'expression',
+        );
+        const expr = exprNode
+          ? this.readExpr(exprNode)
+          : ({
+              kind: 'other',
+              raw: child.text,
+              line: child.startPosition.row + 1,
+            } as Expr);
+        text += `\u0000${interpolations.length}\u0000`;
+        interpolations.push(expr);
+      }
+      cursor = child.endIndex;
+    }
+    text += this.src.slice(cursor, Math.max(cursor, bodyEnd));
+    if (indentStrip) text = dedent(text);
+    text = heredoc ? unescapeHeredoc(text) : unescapeQuoted(text);
+    const parts: TemplatePart[] = [];
+    const pieces = text.split('\u0000');
+    pieces.forEach((piece, i) => {
+      if (i % 2 === 0) {
+        if (piece) parts.push(piece);
+      } else {
+        parts.push(interpolations[Number(piece)]);
+      }
+    });
+    if (!hasDirectives && interpolations.length === 0) {
+      return { kind: 'literal', value: parts.join(''), raw, line };
+    }
+    return { kind: 'template', parts, hasDirectives, heredoc, raw, line };
+  }
+}
+
+/**
+ * Parses one HCL file into the typed model. Never throws on bad syntax: the
+ * result carries `error` with the file and 1-based line instead.
+ */
+export async function parseHcl(
+  file: string,
+  content: string,
+): Promise<HclFile> {
+  const parser = await getHclParser();
+  return parseHclWith(parser, file, content);
+}
+
+/** Synchronous variant once the parser is loaded (see {@link getHclParser}). */
+export function parseHclWith(
+  parser: Parser,
+  file: string,
+  content: string,
+): HclFile {
+  // CRLF and a BOM change no line numbers once normalised, and keep \r out
+  // of literals and comments.
+  const src = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const tree = parser.parse(src);
+  if (!tree) {
+    return {
+      path: file,
+      blocks: [],
+      attributes: {},
+      comments: [],
+      error: {
+        file,
+        line: 1,
+        column: 1,
+        message: 'The parser returned no tree',
+      },
+    };
+  }
+  try {
+    const root = tree.rootNode;
+    const comments: HclComment[] = [];
+    collectComments(root, src, comments);
+    if (root.hasError) {
+      return {
+        path: file,
+        blocks: [],
+        attributes: {},
+        comments,
+        error: findError(root, src, file),
+      };
+    }
+    const ctx = new FileContext(file, src, comments);
+    const body = root.namedChildren.find(n => n?.type === 'body');
+    const { attributes, blocks } = body
+      ? ctx.readBody(body)
+      : { attributes: {}, blocks: [] };
+    return { path: file, blocks, attributes, comments };
+  } finally {
+    tree.delete();
+  }
+}
+
+function collectComments(node: Node, src: string, out: HclComment[]) {
+  if (node.type === 'comment') {
+    const start = node.startPosition;
+    const lineStart = node.startIndex - start.column;
+    out.push({
+      text: stripCommentMarkers(node.text),
+      line: start.row + 1,
+      endLine: node.endPosition.row + 1,
+      ownLine: src.slice(lineStart, node.startIndex).trim() === '',
+    });
+    return;
+  }
+  for (const child of node.children) {
+    if (child) collectComments(child, src, out);
+  }
+}
+
+function stripCommentMarkers(text: string): string {
+  if (text.startsWith('/*'))
+    return text.slice(2, text.endsWith('*/') ? -2 : undefined).trim();
+  if (text.startsWith('//')) return text.slice(2).trim();
+  if (text.startsWith('#')) return text.slice(1).trim();
+  return text.trim();
+}
+
+/**
+ * A quoted string cannot span lines in HCL. An unclosed quote makes
+ * tree-sitter recover far from the mistake, so look for it first.
+ */
+function findUnclosedString(root: Node): Node | undefined {
+  let found: Node | undefined;
+  const visit = (node: Node) => {
+    if (found && node.startIndex > found.startIndex) return;
+    if (node.type === 'quoted_template_start') {
+      const parent = node.parent;
+      const spansLines =
+        parent &&
+        parent.type !== 'ERROR' &&
+        parent.startPosition.row !== parent.endPosition.row;
+      const dangling = parent?.type === 'ERROR' && node.nextSibling === null;
+      if (
+        (spansLines || dangling) &&
+        (!found || node.startIndex < found.startIndex)
+      )
+        found = node;
+      return;
+    }
+    for (const child of node.children) if (child) visit(child);
+  };
+  visit(root);
+  return found;
+}
+
+function findError(root: Node, src: string, file: string): HclParseError {
+  const quote = findUnclosedString(root);
+  if (quote) {
+    const pos = quote.startPosition;
+    const near = (src.split('\n')[pos.row] ?? '').trim().slice(0, 80);
+    return {
+      file,
+      line: pos.row + 1,
+      column: pos.column + 1,
+      message: `Syntax error: string is not closed on its line near \`${near}\``,
+    };
+  }
+  let found: Node | undefined;
+  const visit = (node: Node): boolean => {
+    if (node.isError || node.isMissing) {
+      found = node;
+      return true;
+    }
+    if (!node.hasError) return false;
+    for (const child of node.children) {
+      if (child && visit(child)) return true;
+    }
+    return false;
+  };
+  visit(root);
+  if (!found) {
+    return { file, line: 1, column: 1, message: 'Syntax error' };
+  }
+  const lines = src.split('\n');
+  const near = (row: number) => {
+    const t = (lines[row] ?? '').trim().slice(0, 80);
+    return t ? ` near \`${t}\`` : '';
+  };
+  if (found.isMissing) {
+    // A missing closer: point at what it should close, which is where the
+    // mistake usually is, and say where the parser gave up.
+    let owner = found.parent;
+    if (owner && /_end$/.test(owner.type) && owner.parent) owner = owner.parent;
+    const opened = owner ?? found;
+    const pos = opened.startPosition;
+    const what = (owner?.type ?? 'construct').replace(/_/g, ' ');
+    return {
+      file,
+      line: pos.row + 1,
+      column: pos.column + 1,
+      message: `Syntax error: ${what} is not closed (missing ${JSON.stringify(
+        found.type,
+      )}, noticed at line ${found.startPosition.row + 1})${near(pos.row)}`,
+    };
+  }
+  const pos = found.startPosition;
+  return {
+    file,
+    line: pos.row + 1,
+    column: pos.column + 1,
+    message: `Syntax error: unexpected ${JSON.stringify(
+      found.text.split('\n')[0].slice(0, 40),
+    )}${near(pos.row)}`,
+  };
+}
+
+function isSyntax(node: Node | null): node is Node {
+  return !!node && node.type !== 'comment';
+}
+
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  let min = Infinity;
+  for (const l of lines) {
+    if (!l.trim()) continue;
+    const indent = /^[ \t]*/.exec(l)![0].length;
+    min = Math.min(min, indent);
+  }
+  if (!Number.isFinite(min) || min === 0) return text;
+  return lines
+    .map(l => l.slice(Math.min(min, /^[ \t]*/.exec(l)![0].length)))
+    .join('\n');
+}
+
+function unescapeHeredoc(text: string): string {
+  return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}
+
+function unescapeQuoted(text: string): string {
+  return unescapeHeredoc(
+    text.replace(
+      /\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g,
+      (_m, esc: string) => {
+        switch (esc[0]) {
+          case 'n':
+            return '\n';
+          case 'r':
+            return '\r';
+          case 't':
+            return '\t';
+          case 'u':
+          case 'U':
+            return String.fromCodePoint(parseInt(esc.slice(1), 16));
+          default:
+            return esc;
+        }
+      },
+    ),
+  );
+}

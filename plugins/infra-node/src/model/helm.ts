@@ -1,0 +1,135 @@
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Node as YamlNode,
+} from 'yaml';
+import { SourcePos } from './types';
+
+/** Helm values merged from several sources, remembering where each key is written. */
+export class HelmValues {
+  readonly #layers: Array<{
+    get(path: string[]): { value: unknown; at: SourcePos } | undefined;
+  }> = [];
+
+  /** Adds a YAML document (a `values.yaml`). Later layers win. Returns an error message on bad YAML. */
+  addYaml(file: string, content: string): string | undefined {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(content, { lineCounter });
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0];
+      return `${e.message.split('\n')[0]} (line ${
+        e.linePos?.[0]?.line ?? '?'
+      })`;
+    }
+    const root = doc.contents;
+    this.#layers.push({
+      get(path) {
+        let node: unknown = root;
+        let keyLine: number | undefined;
+        for (const seg of path) {
+          if (!isMap(node)) return undefined;
+          const pair = node.items.find(
+            p => isScalar(p.key) && String(p.key.value) === seg,
+          );
+          if (!pair) return undefined;
+          const keyNode = pair.key as YamlNode;
+          keyLine = keyNode.range
+            ? lineCounter.linePos(keyNode.range[0]).line
+            : undefined;
+          node = pair.value;
+        }
+        const value =
+          isScalar(node) || isSeq(node) || isMap(node)
+            ? node.toJSON()
+            : node ?? null;
+        return { value, at: { file, line: keyLine ?? 1 } };
+      },
+    });
+    return undefined;
+  }
+
+  /** Adds an object (a resolved `yamlencode({...})` or `set` block) written at one place. */
+  addObject(value: Record<string, unknown>, at: SourcePos) {
+    this.#layers.push({
+      get(path) {
+        let node: unknown = value;
+        for (const seg of path) {
+          if (!node || typeof node !== 'object' || Array.isArray(node))
+            return undefined;
+          if (!(seg in (node as object))) return undefined;
+          node = (node as Record<string, unknown>)[seg];
+        }
+        return { value: node, at };
+      },
+    });
+  }
+
+  get(path: string): { value: unknown; at: SourcePos } | undefined {
+    const segs = path.split('.');
+    for (let i = this.#layers.length - 1; i >= 0; i--) {
+      const hit = this.#layers[i].get(segs);
+      if (hit && hit.value !== undefined) return hit;
+    }
+    return undefined;
+  }
+}
+
+/** A workload a known chart deploys, and where its settings live in the values. */
+export interface ChartWorkload {
+  component: string;
+  kind: 'deployment' | 'stateful-set';
+  /** Values key holding the component's settings, e.g. `server`. */
+  valuesKey: string;
+  /** Replicas when the values do not say. */
+  defaultReplicas: number;
+}
+
+export interface KnownChart {
+  workloads: ChartWorkload[];
+  /** Values keys of env lists shared by all components (`[{ name, value }]`). */
+  sharedEnvKeys: string[];
+  /** Image as `repository:tag` from the values, with the chart's default repository. */
+  imageKeys: { repository: string; tag: string; defaultRepository: string };
+  /** Pod labels the chart puts on a component's pods. */
+  podLabels(release: string, component: string): Record<string, string>;
+  /** Kubernetes object name of a component. */
+  objectName(release: string, component: string): string;
+}
+
+/**
+ * Charts whose workloads the model knows how to read from values. Only
+ * authentik today (server and worker); add a chart here to have its
+ * workloads show up as services.
+ */
+export const KNOWN_CHARTS: Record<string, KnownChart> = {
+  authentik: {
+    workloads: [
+      {
+        component: 'server',
+        kind: 'deployment',
+        valuesKey: 'server',
+        defaultReplicas: 1,
+      },
+      {
+        component: 'worker',
+        kind: 'deployment',
+        valuesKey: 'worker',
+        defaultReplicas: 1,
+      },
+    ],
+    sharedEnvKeys: ['global.env'],
+    imageKeys: {
+      repository: 'global.image.repository',
+      tag: 'global.image.tag',
+      defaultRepository: 'ghcr.io/goauthentik/server',
+    },
+    podLabels: (release, component) => ({
+      'app.kubernetes.io/instance': release,
+      'app.kubernetes.io/component': component,
+    }),
+    objectName: (release, component) => `${release}-${component}`,
+  },
+};
