@@ -2,7 +2,10 @@ import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+// Adds the auth-tier column to the catalog list; the plugins themselves are
+// discovered from package.json (app.packages: all).
+import { infraCatalogModule } from '@internal/backstage-plugin-infra';
 
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule],
+  features: [catalogPlugin, infraCatalogModule, navModule, homeModule],
 });

@@ -1,0 +1,1 @@
+export { AuthTierCell } from './AuthTierCell';

@@ -1,0 +1,1 @@
+export { AuthTierChip } from './AuthTierChip';

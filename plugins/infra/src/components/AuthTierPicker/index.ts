@@ -1,0 +1,1 @@
+export { AuthTierPicker } from './AuthTierPicker';

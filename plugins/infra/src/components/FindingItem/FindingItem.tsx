@@ -1,0 +1,47 @@
+import { Link } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import {
+  FINDING_RULES,
+  InfraFinding,
+  runbookPath,
+} from '@internal/backstage-plugin-infra-common';
+
+/** One convention finding: what is wrong, how to fix it, where, and the runbook. */
+export function FindingItem(props: {
+  finding: InfraFinding;
+  /** Browser URL of `file` at `line`, when the repo's web address is known. */
+  fileUrl?: string;
+}) {
+  const { rule, severity, message, fix, file, line } = props.finding;
+  const location = (
+    <code>
+      {file}:{line}
+    </code>
+  );
+  const ruleInfo = FINDING_RULES[rule];
+  return (
+    <Box component="li" mb={2}>
+      <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+        <Chip
+          size="small"
+          label={severity}
+          color={severity === 'error' ? 'secondary' : 'default'}
+        />
+        <Typography variant="subtitle2" component="span">
+          {ruleInfo.title}
+        </Typography>
+      </Box>
+      <Typography variant="body2">{message}</Typography>
+      <Typography variant="body2">
+        <strong>Fix:</strong> {fix}
+      </Typography>
+      <Typography variant="body2" color="textSecondary">
+        {props.fileUrl ? <Link to={props.fileUrl}>{location}</Link> : location}
+        {' · '}
+        <Link to={runbookPath(ruleInfo.runbook)}>Runbook</Link>
+      </Typography>
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { FindingItem } from './FindingItem';

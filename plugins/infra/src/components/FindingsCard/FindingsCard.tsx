@@ -1,0 +1,60 @@
+import { InfoCard } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import { INFRA_ANNOTATIONS } from '@internal/backstage-plugin-infra-common';
+import { parseFindings } from '../../lib/findings';
+import { repoFileUrl } from '../../lib/sourceLink';
+import { FindingItem } from '../FindingItem';
+
+/**
+ * Convention findings the catalog reported for this entity. A findings
+ * annotation that cannot be read is shown as such, never as "no findings".
+ */
+export function FindingsCard() {
+  const { entity } = useEntity();
+  const parsed = parseFindings(
+    entity.metadata.annotations?.[INFRA_ANNOTATIONS.findings],
+  );
+  return (
+    <InfoCard title="Convention findings">
+      {parsed.state === 'none' && (
+        <Typography variant="body2">
+          No findings: this entity follows the infra conventions the catalog
+          checks.
+        </Typography>
+      )}
+      {parsed.state === 'invalid' && (
+        <Typography variant="body2" color="error">
+          The {INFRA_ANNOTATIONS.findings} annotation could not be read, so
+          findings are unknown: <code>{parsed.raw}</code>
+        </Typography>
+      )}
+      {parsed.state === 'parsed' && (
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {parsed.findings.map((item, index) =>
+            item.state === 'readable' ? (
+              <FindingItem
+                key={index}
+                finding={item.finding}
+                fileUrl={repoFileUrl(
+                  entity,
+                  item.finding.file,
+                  item.finding.line,
+                )}
+              />
+            ) : (
+              <Typography
+                key={index}
+                component="li"
+                variant="body2"
+                color="error"
+              >
+                Unreadable finding: <code>{item.raw}</code>
+              </Typography>
+            ),
+          )}
+        </ul>
+      )}
+    </InfoCard>
+  );
+}

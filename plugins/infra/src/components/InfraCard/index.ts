@@ -1,0 +1,1 @@
+export { InfraCard } from './InfraCard';

@@ -1,0 +1,1 @@
+export { InfraField, InfraFieldList } from './InfraField';

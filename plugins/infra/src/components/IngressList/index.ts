@@ -1,0 +1,1 @@
+export { IngressList } from './IngressList';

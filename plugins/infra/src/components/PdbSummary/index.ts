@@ -1,0 +1,1 @@
+export { PdbBounds, PdbSummary } from './PdbSummary';

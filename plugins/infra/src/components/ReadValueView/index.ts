@@ -1,0 +1,2 @@
+export { ReadValueView } from './ReadValueView';
+export type { ReadValueViewProps } from './ReadValueView';

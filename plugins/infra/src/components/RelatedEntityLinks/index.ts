@@ -1,0 +1,1 @@
+export { RelatedEntityLinks } from './RelatedEntityLinks';

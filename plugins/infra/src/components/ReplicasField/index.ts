@@ -1,0 +1,1 @@
+export { ReplicasField } from './ReplicasField';

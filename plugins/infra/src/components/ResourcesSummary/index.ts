@@ -1,0 +1,1 @@
+export { ResourcesSummary } from './ResourcesSummary';

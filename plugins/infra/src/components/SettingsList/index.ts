@@ -1,0 +1,1 @@
+export { SettingsList } from './SettingsList';

@@ -1,0 +1,1 @@
+export { StorageSummary } from './StorageSummary';
