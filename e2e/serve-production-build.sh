@@ -9,5 +9,10 @@ mkdir -p "$PORTAL_ROOT/.artifacts"
 yarn_run workspace app build >"$PORTAL_ROOT/.artifacts/app-build.log" 2>&1 ||
   { tail -n 50 "$PORTAL_ROOT/.artifacts/app-build.log" >&2; exit 1; }
 cd packages/backend
-exec backstage-cli package start \
-  --config ../../app-config.yaml --config ../../e2e/app-config.e2e.yaml
+# The backend's sources through Backstage's own TypeScript transform, like
+# `backstage-cli package start` but without its file watcher (which would
+# restart the server mid-test whenever a file changes).
+export NODE_ENV=production
+exec node --enable-source-maps \
+  --require "$(node -p "require.resolve('@backstage/cli-node/config/nodeTransform.cjs')")" \
+  src/index.ts --config ../../app-config.yaml --config ../../e2e/app-config.e2e.yaml

@@ -1,8 +1,14 @@
-/***/
 /**
- * The infra module for @backstage/plugin-scaffolder-backend.
+ * Scaffolder actions for the infra's new-app and add-ingress templates.
  *
  * @packageDocumentation
  */
-
 export { scaffolderModule as default } from './module';
+export { createForgejoPullRequestAction } from './actions/forgejoPullRequest';
+export { createPublishTargetAction } from './actions/publishTarget';
+export { createRefuseExistingAction } from './actions/refuseExisting';
+export { createRenderIngressAction } from './actions/renderIngress';
+export { createRenderStackAction } from './actions/renderStack';
+export { createValidateInputAction } from './actions/validateInput';
+export { createValidateStackAction } from './actions/validateStack';
+export { escapeHclString, hclString } from './hcl/escape';

@@ -1,0 +1,76 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  checkGeneratedStack,
+  formatFinding,
+} from '../conventions/checkGeneratedStack';
+import { pullRequestBody } from '../publish/pullRequestBody';
+import { readWorkspaceFiles } from '../workspace/readWorkspaceFiles';
+import { examples } from './validateStack.examples';
+
+/**
+ * `infra:validate-stack`: parses every generated file under `stacks/` with
+ * infra-node's HCL parser and runs the infra's convention checks on it (the
+ * catalog's own code). Any finding stops the task with the file, line and
+ * fix; otherwise the step outputs the pull request body.
+ */
+export function createValidateStackAction() {
+  return createTemplateAction({
+    id: 'infra:validate-stack',
+    description:
+      'Parses the generated Terraform and checks the infra conventions; a finding stops the task.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        summary: z =>
+          z
+            .string({
+              description:
+                'First paragraph of the pull request body: what this change is.',
+            })
+            .max(500),
+      },
+      output: {
+        pullRequestBody: z =>
+          z.string({
+            description:
+              'Markdown: generated files, auth tiers with justifications, checks passed.',
+          }),
+        checksPassed: z =>
+          z.array(z.string(), { description: 'Convention checks that held.' }),
+        files: z => z.array(z.string(), { description: 'The checked files.' }),
+      },
+    },
+    async handler(ctx) {
+      const files = await readWorkspaceFiles(ctx.workspacePath, 'stacks');
+      if (files.length === 0) {
+        throw new InputError(
+          'There is nothing under stacks/ in the workspace to validate; run infra:render-stack or infra:render-ingress first.',
+        );
+      }
+      const check = await checkGeneratedStack(files);
+      if (check.findings.length > 0) {
+        throw new InputError(
+          `The generated stack breaks ${
+            check.findings.length
+          } infra convention${
+            check.findings.length === 1 ? '' : 's'
+          }; nothing was published:\n${check.findings
+            .map(f => `- ${formatFinding(f)}`)
+            .join('\n')}`,
+        );
+      }
+      const paths = files.map(f => f.path);
+      ctx.logger.info(
+        `Checked ${paths.length} files: ${check.passed.length} conventions hold`,
+      );
+      ctx.output(
+        'pullRequestBody',
+        pullRequestBody({ summary: ctx.input.summary, files: paths, check }),
+      );
+      ctx.output('checksPassed', check.passed);
+      ctx.output('files', paths);
+    },
+  });
+}

@@ -1,0 +1,31 @@
+import { NewAppSpec } from '../spec/types';
+import { RenderedFile } from './types';
+import { renderIngressTf } from './newAppIngress';
+import { renderSecretsTf } from './newAppSecrets';
+import { renderStorageTf } from './newAppStorage';
+import { renderDeploymentTf, renderMainTf } from './newAppWorkload';
+import { renderCatalogInfo, renderDocsIndex, renderMkdocs } from './newAppDocs';
+
+const TERRAGRUNT_HCL = `include "root" {
+  path = find_in_parent_folders()
+}
+`;
+
+/** Every file of a new stack, under `stacks/<name>/`. */
+export function renderNewApp(spec: NewAppSpec): RenderedFile[] {
+  const dir = `stacks/${spec.name}`;
+  const files: Array<[string, string | undefined]> = [
+    ['terragrunt.hcl', TERRAGRUNT_HCL],
+    ['main.tf', renderMainTf(spec)],
+    ['deployment.tf', renderDeploymentTf(spec)],
+    ['storage.tf', renderStorageTf(spec)],
+    ['secrets.tf', renderSecretsTf(spec)],
+    ['ingress.tf', renderIngressTf(spec)],
+    ['catalog-info.yaml', renderCatalogInfo(spec)],
+    ['mkdocs.yml', renderMkdocs(spec)],
+    ['docs/index.md', renderDocsIndex(spec)],
+  ];
+  return files
+    .filter((f): f is [string, string] => f[1] !== undefined)
+    .map(([name, content]) => ({ path: `${dir}/${name}`, content }));
+}

@@ -1,0 +1,87 @@
+import { Problems } from './problems';
+import {
+  authChoice,
+  bool,
+  CLIENT_KINDS,
+  DNS_TYPES,
+  dnsLabel,
+  integer,
+  list,
+  namespaceName,
+  oneOf,
+  urlPath,
+} from './fields';
+import { AddIngressSpec } from './types';
+
+/**
+ * Checks an add-ingress request (a path carve-out or a second host on an
+ * existing stack) and returns it typed, or throws an `InputError` naming
+ * each bad field and its fix.
+ */
+export function validateAddIngress(
+  values: Record<string, unknown>,
+): AddIngressSpec {
+  const p = new Problems();
+  const stack = dnsLabel(p, 'stack', values.stack, 'The stack name');
+  const namespace = namespaceName(
+    p,
+    'namespace',
+    values.namespace || values.stack, // an empty field means "the default"
+  );
+  const ingressName = dnsLabel(
+    p,
+    'ingressName',
+    values.ingressName,
+    'The ingress name',
+  );
+  const subdomain = dnsLabel(p, 'subdomain', values.subdomain, 'The subdomain');
+  const serviceName = dnsLabel(
+    p,
+    'serviceName',
+    values.serviceName || values.stack,
+    'The service name',
+  );
+  const port = integer(
+    p,
+    'port',
+    values.port ?? 80,
+    { min: 1, max: 65535 },
+    'The service port',
+  );
+  const dnsType = oneOf(p, 'dnsType', values.dnsType, DNS_TYPES, 'none');
+  const auth = authChoice(p, 'authTier', values.authTier);
+  const clients = oneOf(p, 'clients', values.clients, CLIENT_KINDS, 'browser');
+  if (bool(p, 'anubis', values.anubis, false)) {
+    p.add(
+      'anubis',
+      'The add-ingress template sends traffic straight to a service; it does not set up Anubis.',
+      'Leave Anubis off here; put a content site behind Anubis with the new-app template.',
+    );
+  }
+  const paths: string[] = [];
+  list(p, 'paths', values.paths, 10).forEach((raw, i) => {
+    const path = urlPath(p, `paths[${i}]`, raw);
+    if (path && paths.includes(path)) {
+      p.add(
+        `paths[${i}]`,
+        `The path ${path} is listed twice.`,
+        'List each path once.',
+      );
+    } else if (path) {
+      paths.push(path);
+    }
+  });
+  p.throwIfAny('The add-ingress request');
+  return {
+    stack: stack!,
+    namespace: namespace!,
+    ingressName: ingressName!,
+    subdomain: subdomain!,
+    paths,
+    serviceName: serviceName!,
+    port: port!,
+    dnsType: dnsType!,
+    auth: auth!,
+    clients: clients!,
+  };
+}
