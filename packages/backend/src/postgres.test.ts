@@ -6,6 +6,16 @@ import { spawnBackend, SpawnedBackend, waitForHttpOk, repoRoot } from './__testU
 const productionConfig = ['app-config.yaml', 'app-config.production.yaml'];
 const token = 'integration-test-token-0123456789';
 
+// Production reads TechDocs from an object store that CI publishes to. None
+// runs here; the backend must still start (TechDocs reports it not ready).
+const techdocsEnv = {
+  TECHDOCS_BUCKET: 'portal-techdocs',
+  TECHDOCS_S3_ENDPOINT: 'http://127.0.0.1:9',
+  TECHDOCS_S3_REGION: 'us-east-1',
+  TECHDOCS_S3_ACCESS_KEY_ID: 'test-access-key',
+  TECHDOCS_S3_SECRET_ACCESS_KEY: 'test-secret-key',
+};
+
 function overlay(port: number) {
   const url = `http://localhost:${port}`;
   return {
@@ -47,6 +57,7 @@ describe('backend on PostgreSQL (production config)', () => {
       overlay: overlay(port),
       env: {
         NODE_ENV: 'production',
+        ...techdocsEnv,
         POSTGRES_HOST: postgres.host,
         POSTGRES_PORT: String(postgres.port),
         POSTGRES_USER: postgres.user,
