@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openAsGuest } from './signIn';
+import { openAsGuest, openCatalogListing } from './signIn';
 
 const screenshots = '.artifacts/screenshots';
 
@@ -22,7 +22,7 @@ test('a guest signs in, finds the portal in the catalog and opens it', async ({
 test('the catalog lists infra services with their auth tier and filters by it', async ({
   page,
 }) => {
-  await openAsGuest(page, '/');
+  await openCatalogListing(page, 'linkwarden');
 
   // A row's accessible name starts with the entity name, then the tier.
   const row = (name: string) => page.getByRole('row', { name: new RegExp(`^${name} `) });
@@ -39,7 +39,7 @@ test("a service's page shows its infra facts from the Terraform source", async (
   page,
 }) => {
   // From the catalog list, as a user gets there (and after the first ingest).
-  await openAsGuest(page, '/');
+  await openCatalogListing(page, 'goauthentik-server');
   await page.getByRole('link', { name: 'goauthentik-server', exact: true }).click();
 
   await expect(page.getByText('Infra', { exact: true })).toBeVisible();
