@@ -5,4 +5,14 @@
  * @packageDocumentation
  */
 export { startPostgres, type TestPostgres } from './postgres';
-export { findFreePort, runServiceCommand, makeServiceDir, runsAsRoot } from './processes';
+export {
+  startPgBouncer,
+  type TestPgBouncer,
+  type StartPgBouncerOptions,
+} from './pgbouncer';
+export {
+  findFreePort,
+  runServiceCommand,
+  makeServiceDir,
+  runsAsRoot,
+} from './processes';

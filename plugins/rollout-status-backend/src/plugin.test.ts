@@ -1,129 +1,251 @@
-import {
-  mockCredentials,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { todoListServiceRef } from './services/TodoListService';
-import { rolloutStatusPlugin } from './plugin';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { TargetStatus } from '@internal/backstage-plugin-rollout-status-common';
+import { rolloutStatusChecksExtensionPoint } from '@internal/backstage-plugin-rollout-status-node';
+import { snapshotPath } from '@internal/backstage-plugin-rollout-status-node/testUtils';
 import request from 'supertest';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ConflictError,
-  AuthenticationError,
-  NotAllowedError,
-} from '@backstage/errors';
+import { rolloutStatusPlugin } from './plugin';
 
-// TEMPLATE NOTE:
-// Plugin tests are integration tests for your plugin, ensuring that all pieces
-// work together end-to-end. You can still mock injected backend services
-// however, just like anyone who installs your plugin might replace the
-// services with their own implementations.
-describe('plugin', () => {
-  it('should create and read TODO items', async () => {
-    const { server } = await startTestBackend({
-      features: [rolloutStatusPlugin],
-    });
+const config = {
+  rolloutStatus: {
+    targets: [
+      {
+        id: 'authentik',
+        title: 'authentik (healthy snapshot)',
+        entityRefs: [
+          'system:default/authentik',
+          'resource:default/authentik-pgbouncer',
+        ],
+        snapshot: snapshotPath('healthy'),
+      },
+      {
+        id: 'boot-storm',
+        title: 'authentik (boot-storm snapshot)',
+        entityRefs: ['system:default/authentik'],
+        snapshot: snapshotPath('boot-storm'),
+      },
+    ],
+  },
+};
 
-    await request(server).get('/api/rollout-status/todos').expect(200, {
-      items: [],
-    });
+async function statusOf(
+  server: Parameters<typeof request>[0],
+  targetId: string,
+): Promise<TargetStatus> {
+  // The scheduler runs the poll at startup; wait for its result to land.
+  for (let i = 0; i < 100; i++) {
+    const res = await request(server).get(
+      `/api/rollout-status/targets/${targetId}/status`,
+    );
+    expect(res.status).toBe(200);
+    if (!res.body.checks[0].reasons.includes('not polled yet')) return res.body;
+    await new Promise(r => setTimeout(r, 50));
+  }
+  throw new Error('the poll never completed');
+}
 
-    const createRes = await request(server)
-      .post('/api/rollout-status/todos')
-      .send({ title: 'My Todo' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: 'My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
-
-    const createdTodoItem = createRes.body;
-
-    await request(server)
-      .get('/api/rollout-status/todos')
-      .expect(200, {
-        items: [createdTodoItem],
-      });
-
-    await request(server)
-      .get(`/api/rollout-status/todos/${createdTodoItem.id}`)
-      .expect(200, createdTodoItem);
-  });
-
-  it('should create TODO item with catalog information', async () => {
+describe('rollout-status backend', () => {
+  it('lists targets, filtered by entity ref', async () => {
     const { server } = await startTestBackend({
       features: [
         rolloutStatusPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: {
-                name: 'my-component',
-                namespace: 'default',
-                title: 'My Component',
-              },
-              spec: {
-                type: 'service',
-                owner: 'me',
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    const all = await request(server).get('/api/rollout-status/targets');
+    expect(all.status).toBe(200);
+    expect(
+      all.body.targets.map((t: { targetId: string }) => t.targetId),
+    ).toEqual(['authentik', 'boot-storm']);
+    expect(all.body.targets[0]).toMatchObject({
+      mode: 'snapshot',
+      entityRefs: [
+        'system:default/authentik',
+        'resource:default/authentik-pgbouncer',
+      ],
+    });
+    const pgbouncer = await request(server)
+      .get('/api/rollout-status/targets')
+      .query({ entityRef: 'resource:default/authentik-pgbouncer' });
+    expect(
+      pgbouncer.body.targets.map((t: { targetId: string }) => t.targetId),
+    ).toEqual(['authentik']);
+  });
+
+  it('serves a snapshot labelled as one, with the preflight verdict and aged checks', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        rolloutStatusPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    const healthy = await statusOf(server, 'authentik');
+    expect(healthy.mode).toBe('snapshot');
+    expect(healthy.snapshot).toEqual({
+      file: snapshotPath('healthy'),
+      recordedAt: '2026-06-12T10:00:00Z',
+      scenario: 'healthy',
+    });
+    expect(healthy.preflight).toMatchObject({
+      verdict: 'ok',
+      safeToApply: true,
+    });
+    expect(
+      healthy.checks.every(c => c.sources.every(s => s.mode === 'snapshot')),
+    ).toBe(true);
+    expect(healthy.checks[0].ageSeconds).toBeGreaterThan(0);
+
+    const storm = await statusOf(server, 'boot-storm');
+    expect(storm.preflight.safeToApply).toBe(false);
+    expect(storm.preflight.verdict).toBe('critical');
+    expect(storm.preflight.reasons.join('\n')).toMatch(
+      /Version pin: an apply now changes the version: it DOWNGRADES 2026\.2\.4 to 2026\.2\.2/,
+    );
+    const pool = storm.checks.find(c => c.id === 'pool');
+    expect(pool?.data).toMatchObject({
+      poolSize: 20,
+      clientWaiting: 37,
+      maxWaitSeconds: 58,
+    });
+  });
+
+  it("shows lock holders' query text only to callers the permission allows", async () => {
+    const allowed = await startTestBackend({
+      features: [
+        rolloutStatusPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    const visible = await statusOf(allowed.server, 'boot-storm');
+    const holders = (s: TargetStatus) =>
+      s.checks.find(c => c.id === 'lock-holders')?.data?.holders as Array<
+        Record<string, unknown>
+      >;
+    expect(holders(visible)[0]).toMatchObject({
+      pid: 48213,
+      query: 'SELECT * FROM authentik_version_history',
+    });
+
+    const denied = await startTestBackend({
+      features: [
+        rolloutStatusPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+        mockServices.permissions.mock({
+          authorize: async () => [{ result: AuthorizeResult.DENY }],
+        }).factory,
+      ],
+    });
+    const hidden = await statusOf(denied.server, 'boot-storm');
+    expect(holders(hidden)[0]).toMatchObject({
+      pid: 48213,
+      applicationName: 'authentik',
+    });
+    expect(holders(hidden)[0]).not.toHaveProperty('query');
+    expect(JSON.stringify(hidden)).not.toContain('authentik_version_history');
+  });
+
+  it('answers 404 for an unknown target and 400 for a malformed id', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        rolloutStatusPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    const missing = await request(server).get(
+      '/api/rollout-status/targets/nope/status',
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toBe('No rollout-status target "nope"');
+    const bad = await request(server).get(
+      '/api/rollout-status/targets/Bad_Id/status',
+    );
+    expect(bad.status).toBe(400);
+  });
+
+  it('serves an empty list without rolloutStatus config', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        rolloutStatusPlugin,
+        mockServices.rootConfig.factory({ data: {} }),
+      ],
+    });
+    const res = await request(server).get('/api/rollout-status/targets');
+    expect(res.body).toEqual({ targets: [] });
+  });
+
+  it('refuses to start on bad config, naming the key', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          rolloutStatusPlugin,
+          mockServices.rootConfig.factory({
+            data: {
+              rolloutStatus: {
+                targets: [
+                  {
+                    id: 'x',
+                    title: 'x',
+                    pgbouncer: {
+                      host: 'h',
+                      port: 'six',
+                      user: 'u',
+                      password: 'p',
+                    },
+                  },
+                ],
               },
             },
-          ],
-        }),
-      ],
-    });
-
-    const createRes = await request(server)
-      .post('/api/rollout-status/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: '[My Component] My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
+          }),
+        ],
+      }),
+    ).rejects.toThrow(/rolloutStatus\.targets\[0\]\.pgbouncer\.port/);
   });
 
-  it('should forward errors from the TodoListService', async () => {
+  it('runs checks other plugins add through the extension point', async () => {
+    const module = createBackendModule({
+      pluginId: 'rollout-status',
+      moduleId: 'test-checks',
+      register(env) {
+        env.registerInit({
+          deps: { checks: rolloutStatusChecksExtensionPoint },
+          async init({ checks }) {
+            checks.addCheck({
+              id: 'test.pool-mode',
+              title: 'Pool mode',
+              evaluate: ({ readings }) => ({
+                verdict: readings.pgbouncer?.ok ? 'ok' : 'unknown',
+                summary: `pool mode ${
+                  readings.pgbouncer?.ok
+                    ? readings.pgbouncer.data.config.pool_mode
+                    : 'unknown'
+                }`,
+                reasons: [],
+                evidence: [],
+                sources: [],
+                observedAt: readings.pgbouncer?.observedAt ?? '',
+              }),
+            });
+          },
+        });
+      },
+    });
     const { server } = await startTestBackend({
       features: [
         rolloutStatusPlugin,
-        createServiceFactory({
-          service: todoListServiceRef,
-          deps: {},
-          factory: () => ({
-            createTodo: jest.fn().mockRejectedValue(new ConflictError()),
-            listTodos: jest.fn().mockRejectedValue(new AuthenticationError()),
-            getTodo: jest.fn().mockRejectedValue(new NotAllowedError()),
-          }),
-        })
+        module,
+        mockServices.rootConfig.factory({ data: config }),
       ],
     });
-
-    const createRes = await request(server)
-      .post('/api/rollout-status/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-    expect(createRes.status).toBe(409);
-    expect(createRes.body).toMatchObject({
-      error: { name: 'ConflictError' },
-    });
-
-    const listRes = await request(server).get('/api/rollout-status/todos');
-    expect(listRes.status).toBe(401);
-    expect(listRes.body).toMatchObject({
-      error: { name: 'AuthenticationError' },
-    });
-
-    const getRes = await request(server).get('/api/rollout-status/todos/123');
-    expect(getRes.status).toBe(403);
-    expect(getRes.body).toMatchObject({
-      error: { name: 'NotAllowedError' },
-    });
+    const status = (await statusOf(server, 'authentik')) as TargetStatus & {
+      additionalChecks?: Array<{
+        id: string;
+        verdict: string;
+        summary: string;
+      }>;
+    };
+    expect(
+      status.additionalChecks?.map(c => [c.id, c.verdict, c.summary]),
+    ).toEqual([['test.pool-mode', 'ok', 'pool mode session']]);
   });
 });

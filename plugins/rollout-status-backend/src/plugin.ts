@@ -2,30 +2,85 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { rolloutStatusPermissions } from '@internal/backstage-plugin-rollout-status-common';
+import {
+  RolloutStatusCheck,
+  loadSnapshot,
+  readRolloutStatusConfig,
+  rolloutStatusChecksExtensionPoint,
+} from '@internal/backstage-plugin-rollout-status-node';
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { createRolloutStatusService } from './services/RolloutStatusService/createRolloutStatusService';
 
 /**
- * rolloutStatusPlugin backend plugin
+ * The rollout-status backend: polls authentik/PgBouncer targets on a
+ * schedule and serves their checks and preflight verdict.
  *
  * @public
  */
 export const rolloutStatusPlugin = createBackendPlugin({
   pluginId: 'rollout-status',
   register(env) {
+    const additionalChecks: RolloutStatusCheck[] = [];
+    env.registerExtensionPoint(rolloutStatusChecksExtensionPoint, {
+      addCheck(check) {
+        additionalChecks.push(check);
+      },
+    });
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        cache: coreServices.cache,
+        scheduler: coreServices.scheduler,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
+      async init({
+        config,
+        logger,
+        cache,
+        scheduler,
+        httpAuth,
+        httpRouter,
+        permissions,
+        permissionsRegistry,
+      }) {
+        permissionsRegistry.addPermissions(rolloutStatusPermissions);
+        if (!config.has('rolloutStatus')) {
+          logger.warn(
+            'No rolloutStatus config: the rollout-status plugin serves an empty target list',
+          );
+        }
+        const rolloutConfig = readRolloutStatusConfig(
+          config.getOptional('rolloutStatus'),
+          config.getOptional('kubernetes.clusterLocatorMethods'),
         );
+        // Fail at startup, naming the key, rather than on every poll.
+        for (const [index, target] of rolloutConfig.targets.entries()) {
+          if (target.snapshot) {
+            await loadSnapshot(
+              target.snapshot,
+              `rolloutStatus.targets[${index}].snapshot`,
+            );
+          }
+        }
+        const rolloutStatus = await createRolloutStatusService({
+          config: rolloutConfig,
+          cache,
+          scheduler,
+          logger,
+          additionalChecks,
+        });
+        httpRouter.use(
+          await createRouter({ httpAuth, permissions, rolloutStatus }),
+        );
+        logger.info('rollout-status targets configured', {
+          targets: rolloutConfig.targets.map(t => t.id).join(','),
+          intervalSeconds: rolloutConfig.intervalSeconds,
+        });
       },
     });
   },

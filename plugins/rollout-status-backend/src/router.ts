@@ -1,50 +1,103 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { z } from 'zod/v3';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  TargetStatusWithAdditions,
+  rolloutStatusQueryTextReadPermission,
+} from '@internal/backstage-plugin-rollout-status-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { todoListServiceRef } from './services/TodoListService';
+import { z } from 'zod';
+import { RolloutStatusService } from './services/RolloutStatusService/types';
 
-export async function createRouter({
-  httpAuth,
-  todoList,
-}: {
+const targetParams = z.object({
+  targetId: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9-]*$/,
+      'target ids are lower-case letters, digits and dashes',
+    ),
+});
+const listQuery = z.object({ entityRef: z.string().min(1).optional() });
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new InputError(
+      parsed.error.issues
+        .map(i => `${i.path.join('.')}: ${i.message}`)
+        .join('; '),
+    );
+  }
+  return parsed.data;
+}
+
+function hasQueryText(status: TargetStatusWithAdditions): boolean {
+  return status.checks.some(
+    c =>
+      c.id === 'lock-holders' &&
+      Array.isArray(c.data?.holders) &&
+      c.data.holders.length > 0,
+  );
+}
+
+/** The status without lock holders' SQL text, for callers not allowed to read it. */
+export function withoutQueryText(
+  status: TargetStatusWithAdditions,
+): TargetStatusWithAdditions {
+  return {
+    ...status,
+    checks: status.checks.map(check =>
+      check.id === 'lock-holders' && Array.isArray(check.data?.holders)
+        ? {
+            ...check,
+            data: {
+              ...check.data,
+              queryTextHidden: true,
+              holders: (
+                check.data.holders as Array<Record<string, unknown>>
+              ).map(({ query: _query, ...holder }) => holder),
+            },
+          }
+        : check,
+    ),
+  };
+}
+
+export async function createRouter(options: {
   httpAuth: HttpAuthService;
-  todoList: typeof todoListServiceRef.T;
+  permissions: PermissionsService;
+  rolloutStatus: RolloutStatusService;
 }): Promise<express.Router> {
+  const { httpAuth, permissions, rolloutStatus } = options;
   const router = Router();
-  router.use(express.json());
 
-  // TEMPLATE NOTE:
-  // Zod is a powerful library for data validation and recommended in particular
-  // for user-defined schemas. In this case we use it for input validation too.
-  //
-  // If you want to define a schema for your API we recommend using Backstage's
-  // OpenAPI tooling: https://backstage.io/docs/next/openapi/01-getting-started
-  const todoSchema = z.object({
-    title: z.string(),
-    entityRef: z.string().optional(),
+  router.get('/targets', async (req, res) => {
+    const query = parse(listQuery, req.query);
+    res.json(rolloutStatus.listTargets(query));
   });
 
-  router.post('/todos', async (req, res) => {
-    const parsed = todoSchema.safeParse(req.body);
-    if (!parsed.success) {
-      throw new InputError(parsed.error.toString());
+  router.get('/targets/:targetId/status', async (req, res) => {
+    const { targetId } = parse(targetParams, req.params);
+    const status = await rolloutStatus.getStatus(targetId);
+    // Ask the permission framework only when there is query text to show.
+    if (!hasQueryText(status)) {
+      res.json(status);
+      return;
     }
-
-    const result = await todoList.createTodo(parsed.data, {
-      credentials: await httpAuth.credentials(req, { allow: ['user'] }),
-    });
-
-    res.status(201).json(result);
-  });
-
-  router.get('/todos', async (_req, res) => {
-    res.json(await todoList.listTodos());
-  });
-
-  router.get('/todos/:id', async (req, res) => {
-    res.json(await todoList.getTodo({ id: req.params.id }));
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: rolloutStatusQueryTextReadPermission }],
+      { credentials },
+    );
+    res.json(
+      decision.result === AuthorizeResult.ALLOW
+        ? status
+        : withoutQueryText(status),
+    );
   });
 
   return router;

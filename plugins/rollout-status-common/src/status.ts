@@ -29,6 +29,11 @@ export interface CheckResult {
   /** When the underlying data was read (ISO 8601). */
   observedAt: string;
   /**
+   * Seconds between `observedAt` and the response, computed when the
+   * backend answers (additive; absent from CLI output).
+   */
+  ageSeconds?: number;
+  /**
    * Check-specific data for pictures (e.g. pods by ReplicaSet, pool use vs
    * size). Shape documented per check id in the backend README.
    */
@@ -67,4 +72,18 @@ export interface TargetSummary {
 
 export interface TargetListResponse {
   targets: TargetSummary[];
+}
+
+/**
+ * A check contributed by another plugin through the rollout-status-node
+ * extension point (additive to the contract: not part of the preflight).
+ */
+export interface AdditionalCheckResult extends Omit<CheckResult, 'id'> {
+  id: string;
+  title: string;
+}
+
+/** TargetStatus with the checks other plugins added (additive field). */
+export interface TargetStatusWithAdditions extends TargetStatus {
+  additionalChecks?: AdditionalCheckResult[];
 }

@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { resolve as resolvePath } from 'node:path';
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  /** Errors by cause (`HTTP 503`, `ECONNRESET`, `timeout`, ...). */
+  errorsByCause: Record<string, number>;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
+}
+
+/**
+ * `viewers` simulated browser tabs, each polling `path` every `pollMs`
+ * (with a random phase so they do not march in step) for `seconds`.
+ * Latency is time to the full response body, measured client side.
+ */
+export async function runViewers(options: {
+  baseUrl: string;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  viewers: number;
+  pollMs: number;
+  seconds: number;
+}): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: options.viewers });
+  const url = new URL(options.path, options.baseUrl);
+  const latencies: number[] = [];
+  let errors = 0;
+  const errorsByCause: Record<string, number> = {};
+  const fail = (cause: string) => {
+    errors++;
+    errorsByCause[cause] = (errorsByCause[cause] ?? 0) + 1;
+  };
+  const stopAt = Date.now() + options.seconds * 1000;
+
+  const once = () =>
+    new Promise<void>(resolve => {
+      const started = performance.now();
+      const req = request(
+        url,
+        {
+          method: options.method,
+          agent,
+          headers: options.body
+            ? {
+                'content-type': 'application/json',
+                'content-length': Buffer.byteLength(options.body),
+              }
+            : {},
+          timeout: 10_000,
+        },
+        res => {
+          res.on('data', () => undefined);
+          res.on('end', () => {
+            latencies.push(performance.now() - started);
+            if ((res.statusCode ?? 0) >= 400) fail(`HTTP ${res.statusCode}`);
+            resolve();
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        fail(error.code ?? error.message);
+        resolve();
+      });
+      req.end(options.body);
+    });
+
+  const viewer = async () => {
+    await new Promise(r => setTimeout(r, Math.random() * options.pollMs));
+    while (Date.now() < stopAt) {
+      const started = Date.now();
+      await once();
+      const wait = options.pollMs - (Date.now() - started);
+      if (wait > 0) await new Promise(r => setTimeout(r, wait));
+    }
+  };
+  await Promise.all(Array.from({ length: options.viewers }, viewer));
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    errorsByCause,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
+}
+
+/** `runViewers` in a child process (same Node and loader flags as this one). */
+export function runViewersInChild(
+  options: Parameters<typeof runViewers>[0],
+): Promise<LoadResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      [
+        ...process.execArgv,
+        resolvePath(__dirname, 'loadWorker.ts'),
+        JSON.stringify(options),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout.on('data', chunk => {
+      output += chunk;
+    });
+    child.on('error', fail);
+    child.on('exit', code =>
+      code === 0
+        ? done(JSON.parse(output) as LoadResult)
+        : fail(new Error(`load generator exited with ${code}`)),
+    );
+  });
+}

@@ -1,0 +1,107 @@
+import {
+  CacheService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import { JsonObject } from '@backstage/types';
+import { TargetStatusWithAdditions } from '@internal/backstage-plugin-rollout-status-common';
+import {
+  RolloutStatusCheck,
+  RolloutStatusConfig,
+  collectReadings,
+  evaluateTarget,
+} from '@internal/backstage-plugin-rollout-status-node';
+import { ageStatus, pendingStatus } from './ageStatus';
+import { RolloutStatusService } from './types';
+
+const cacheKey = (targetId: string) => `status:${targetId}`;
+
+/**
+ * Polls each target on a global scheduled task (one backend instance polls
+ * however many replicas run) and keeps the result in the cache. Viewers only
+ * read the cache, so any number of them costs one upstream read per source
+ * per interval.
+ */
+export async function createRolloutStatusService(options: {
+  config: RolloutStatusConfig;
+  cache: CacheService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  additionalChecks: RolloutStatusCheck[];
+}): Promise<RolloutStatusService> {
+  const { config, cache, scheduler, logger, additionalChecks } = options;
+  // Keep results a while past staleness so the page shows "stale", not "pending".
+  const ttlMs = config.staleAfterSeconds * 2 * 1000;
+
+  for (const [index, target] of config.targets.entries()) {
+    const taskLogger = logger.child({ target: target.id });
+    await scheduler.scheduleTask({
+      id: `rollout-status-poll-${target.id}`,
+      scope: 'global',
+      frequency: { seconds: config.intervalSeconds },
+      timeout: { milliseconds: Math.max(config.deadlineMs * 4, 10_000) },
+      fn: async () => {
+        const readings = await collectReadings(target, {
+          deadlineMs: config.deadlineMs,
+          logger: taskLogger,
+          targetIndex: index,
+        });
+        const status = evaluateTarget(target, readings, { additionalChecks });
+        await cache.set(
+          cacheKey(target.id),
+          JSON.parse(JSON.stringify(status)),
+          { ttl: ttlMs },
+        );
+        taskLogger.debug('rollout-status polled', {
+          preflight: status.preflight.verdict,
+          mode: status.mode,
+        });
+      },
+    });
+  }
+
+  const recent = new Map<
+    string,
+    { second: number; status: TargetStatusWithAdditions }
+  >();
+
+  return {
+    listTargets(filter) {
+      return {
+        targets: config.targets
+          .filter(
+            t => !filter?.entityRef || t.entityRefs.includes(filter.entityRef),
+          )
+          .map(t => ({
+            targetId: t.id,
+            title: t.title,
+            mode: t.snapshot ? 'snapshot' : 'live',
+            entityRefs: t.entityRefs,
+          })),
+      };
+    },
+    async getStatus(targetId) {
+      const target = config.targets.find(t => t.id === targetId);
+      if (!target) {
+        throw new NotFoundError(`No rollout-status target "${targetId}"`);
+      }
+      const now = new Date();
+      // Ages have one-second resolution, so within a second every viewer
+      // gets the same answer: read and age once, not once per viewer.
+      const second = Math.floor(now.getTime() / 1000);
+      const memo = recent.get(targetId);
+      if (memo && memo.second === second) return memo.status;
+      const cached = await cache.get<JsonObject>(cacheKey(targetId));
+      // The poller above is the only writer of this key.
+      const status = cached
+        ? ageStatus(cached as unknown as TargetStatusWithAdditions, {
+            now,
+            staleAfterSeconds: config.staleAfterSeconds,
+          })
+        : pendingStatus(target, now);
+      recent.set(targetId, { second, status });
+      return status;
+    },
+  };
+}

@@ -1,0 +1,122 @@
+export interface Config {
+  /**
+   * Rollout status checks for authentik and its PgBouncer. Without this key
+   * the rollout-status backend serves an empty target list.
+   */
+  rolloutStatus?: {
+    /** Deadline for every call to an outside system, in milliseconds. Default 3000. */
+    deadlineMs?: number;
+    /** How often the backend polls each target, in seconds. Default 30. */
+    intervalSeconds?: number;
+    /** Results older than this are shown as `unknown` ("stale"). Default 3 × intervalSeconds. */
+    staleAfterSeconds?: number;
+    /** The deployments to watch. */
+    targets?: Array<{
+      /** Stable id used in URLs, lower-case letters, digits and dashes. */
+      id: string;
+      /** Title shown in the portal. */
+      title: string;
+      /** Entity refs whose pages show this target, e.g. `system:default/authentik`. */
+      entityRefs?: string[];
+      /**
+       * Path to a recorded snapshot (JSON). When set, every source answers from
+       * the file and the status says `mode: snapshot`; live sources are ignored.
+       * Relative paths resolve against the working directory.
+       */
+      snapshot?: string;
+      /** Kubernetes API source. */
+      kubernetes?: {
+        /**
+         * Name of a cluster in `kubernetes.clusterLocatorMethods[].clusters[]`
+         * to reuse (url, serviceAccountToken, caData, skipTLSVerify).
+         */
+        clusterName?: string;
+        /** API server URL, when not reusing a cluster entry. */
+        url?: string;
+        /**
+         * Bearer token for the API server (a read-only service account).
+         * @visibility secret
+         */
+        token?: string;
+        /** Base64 PEM of the API server CA. */
+        caData?: string;
+        /** Skip TLS verification of the API server (homelab only). */
+        skipTLSVerify?: boolean;
+        /** Namespace of authentik and PgBouncer. Default `authentik`. */
+        namespace?: string;
+        /** Helm release name of authentik. Default `authentik`. */
+        helmRelease?: string;
+        /** Deployment names. */
+        workloads?: {
+          /** Default `goauthentik-server`. */
+          server?: string;
+          /** Default `goauthentik-worker`. */
+          worker?: string;
+          /** Default `pgbouncer`. */
+          pgbouncer?: string;
+          /** Default `ak-outpost-authentik-embedded-outpost`. */
+          outpost?: string;
+        };
+      };
+      /** PgBouncer admin console (simple query protocol). */
+      pgbouncer?: {
+        host: string;
+        /** Default 6432. */
+        port?: number;
+        /** A user listed in `admin_users` or `stats_users`. */
+        user: string;
+        /**
+         * Password of that user.
+         * @visibility secret
+         */
+        password: string;
+        /** The pooled database to judge, e.g. `authentik`. Default `authentik`. */
+        database?: string;
+      };
+      /** PostgreSQL, read-only (pg_locks, pg_stat_activity, authentik_version_history). */
+      postgres?: {
+        host: string;
+        /** Default 5432. */
+        port?: number;
+        user: string;
+        /**
+         * Password of that user.
+         * @visibility secret
+         */
+        password: string;
+        /** authentik's database. Default `authentik`. */
+        database?: string;
+      };
+      /** HTTP probes. */
+      http?: {
+        /** authentik readiness URL, e.g. `https://authentik.example/-/health/ready/`. */
+        readyUrl?: string;
+        /** A forward-auth protected URL, requested without cookies. */
+        forwardAuthUrl?: string;
+        /** A redirect whose Location contains this counts as "to the login". Default `/outpost.goauthentik.io/`. */
+        loginLocationContains?: string;
+      };
+      /** Thresholds; defaults are in the backend README. */
+      thresholds?: {
+        /** Default 3. */
+        minReplicas?: number;
+        /** Default 2. */
+        minAvailable?: number;
+        /** Window for restarts and liveness events, in minutes. Default 60. */
+        restartWindowMinutes?: number;
+        /** Default 80. */
+        shmWarnPercent?: number;
+        /** Default 95. */
+        shmCriticalPercent?: number;
+        /** Idle-in-transaction lock holders older than this are critical. Default 60. */
+        idleInTransactionSeconds?: number;
+        /** Default 80. */
+        connectionsWarnPercent?: number;
+        /** Default 95. */
+        connectionsCriticalPercent?: number;
+        /** Pool saturation warn threshold, percent. Default 90. */
+        poolWarnPercent?: number;
+      };
+    }>;
+  };
+}

@@ -1,0 +1,186 @@
+import { Evidence } from '@internal/backstage-plugin-rollout-status-common';
+import { CheckFunction } from '../engine/types';
+import { HelmReleaseInfo } from '../sources/kubernetes/types';
+import { findDeployment, imageTag } from '../sources/kubernetes/workloads';
+import { Findings, requireReadings, result, workloadNames } from './helpers';
+
+/**
+ * Compares CalVer-ish tags (`2026.2.4`, `v2026.2.4-rc1`) numerically part by
+ * part. Returns undefined when either has no numbers to compare.
+ */
+export function compareVersions(a: string, b: string): number | undefined {
+  const parts = (v: string) => (v.match(/\d+/g) ?? []).map(Number);
+  const pa = parts(a);
+  const pb = parts(b);
+  if (!pa.length || !pb.length) return undefined;
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff !== 0) return Math.sign(diff);
+  }
+  return 0;
+}
+
+function dig(values: Record<string, unknown>, path: string[]): unknown {
+  return path.reduce<unknown>(
+    (node, key) =>
+      node && typeof node === 'object'
+        ? (node as Record<string, unknown>)[key]
+        : undefined,
+    values,
+  );
+}
+
+/** Where the authentik chart reads an image tag override, most specific last. */
+const TAG_PATHS = [
+  ['global', 'image', 'tag'],
+  ['image', 'tag'],
+  ['server', 'image', 'tag'],
+];
+
+/** The tag a `helm upgrade` with the release's values would render. */
+export function renderedTag(release: HelmReleaseInfo): {
+  tag?: string;
+  from: string;
+} {
+  for (const path of TAG_PATHS) {
+    const value = dig(release.values, path);
+    if (typeof value === 'string' && value)
+      return { tag: value, from: `values ${path.join('.')}` };
+  }
+  return {
+    tag: release.appVersion,
+    from: `chart ${release.chartVersion ?? '?'} appVersion`,
+  };
+}
+
+/**
+ * Check 5: would an apply now change the running version? The live server
+ * image vs what the Helm release renders (values pin, else the chart's
+ * appVersion), critical when that is a downgrade; and the live version vs
+ * the database's migrated version (running older code on a migrated DB).
+ */
+export const versionPinCheck: CheckFunction = ({ target, readings }) => {
+  const id = 'version-pin';
+  const got = requireReadings(
+    id,
+    { kubernetes: readings.kubernetes },
+    readings.evaluatedAt,
+  );
+  if (!got.ok) return got.result;
+  const k8s = got.data.kubernetes;
+  const names = workloadNames(target);
+  const findings = new Findings();
+  const evidence: Evidence[] = [];
+  const used = [...got.used];
+
+  const server = findDeployment(names.server, k8s.deployments);
+  const liveTag = imageTag(server?.spec?.template.spec?.containers?.[0]?.image);
+  const workerTag = imageTag(
+    findDeployment(names.worker, k8s.deployments)?.spec?.template.spec
+      ?.containers?.[0]?.image,
+  );
+  evidence.push({ label: 'live image tag', value: liveTag ?? 'unknown' });
+  if (!liveTag) {
+    findings.add('unknown', `no image tag on Deployment ${names.server}`);
+  }
+  if (liveTag && workerTag && workerTag !== liveTag) {
+    findings.add(
+      'warn',
+      `worker runs ${workerTag} while server runs ${liveTag}`,
+    );
+  }
+
+  const release = k8s.helmRelease;
+  let rendered: string | undefined;
+  if (!release) {
+    findings.add(
+      'unknown',
+      'no deployed Helm release Secret found: what an apply renders is unknown',
+    );
+  } else {
+    const r = renderedTag(release);
+    rendered = r.tag;
+    evidence.push({
+      label: 'an apply renders',
+      value: `${rendered ?? 'unknown'} (${r.from})`,
+    });
+    evidence.push({
+      label: 'Helm release',
+      value: `${release.name} revision ${release.revision}, chart ${
+        release.chartVersion ?? '?'
+      }`,
+    });
+    if (rendered && liveTag && rendered !== liveTag) {
+      const cmp = compareVersions(rendered, liveTag);
+      if (cmp !== undefined && cmp < 0) {
+        findings.add(
+          'critical',
+          `an apply now changes the version: it DOWNGRADES ${liveTag} to ${rendered} (${r.from}); pin the values image tag to ${liveTag}`,
+        );
+      } else {
+        findings.add(
+          'warn',
+          `an apply now changes the version: ${liveTag} → ${rendered} (${r.from})`,
+        );
+      }
+    } else if (!rendered) {
+      findings.add(
+        'unknown',
+        'the Helm release has no appVersion or image tag',
+      );
+    }
+  }
+
+  const pg = readings.postgres;
+  if (!pg) {
+    findings.add(
+      'unknown',
+      'postgres source is not configured: the migrated version is unknown',
+    );
+  } else {
+    used.push(pg);
+    if (!pg.ok) {
+      findings.add('unknown', `migrated version unknown: ${pg.reason}`);
+    } else if (!pg.data.migratedVersion) {
+      findings.add(
+        'unknown',
+        'authentik_version_history has no rows (or is missing)',
+      );
+    } else {
+      const migrated = pg.data.migratedVersion;
+      evidence.push({ label: 'database migrated to', value: migrated });
+      for (const [what, tag] of [
+        ['live', liveTag],
+        ['an apply', rendered],
+      ] as const) {
+        if (tag && (compareVersions(tag, migrated) ?? 0) < 0) {
+          findings.add(
+            'critical',
+            `${
+              what === 'live' ? 'the live image' : 'an apply'
+            } (${tag}) is older than the database's migrated version ${migrated}`,
+          );
+        }
+      }
+    }
+  }
+  findings.add('ok');
+  const verdict = findings.verdict;
+  return result({
+    id,
+    verdict,
+    summary: findings.summary(
+      `An apply keeps ${liveTag}, matching the migrated database`,
+    ),
+    reasons: findings.reasons,
+    evidence,
+    used,
+    evaluatedAt: readings.evaluatedAt,
+    data: {
+      liveTag,
+      workerTag,
+      renderedTag: rendered,
+      migratedVersion: pg?.ok ? pg.data.migratedVersion : undefined,
+    },
+  });
+};

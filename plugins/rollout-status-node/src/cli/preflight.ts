@@ -1,0 +1,168 @@
+/**
+ * Runs the rollout-status checks once and prints the verdicts as JSON, for
+ * an apply wrapper:
+ *
+ *   yarn rollout:preflight --config app-config.yaml [--target authentik] [--base-dir packages/backend]
+ *
+ * Exit codes: 0 safe to apply, 1 not safe (a preflight check is not ok,
+ * including unknown), 2 bad usage or config, 3 unexpected failure.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { assertError, InputError } from '@backstage/errors';
+import { parse as parseYaml } from 'yaml';
+import { readRolloutStatusConfig } from '../config/readRolloutStatusConfig';
+import { collectReadings } from '../engine/collectReadings';
+import { evaluateTarget } from '../engine/evaluate';
+
+export const EXIT_SAFE = 0;
+export const EXIT_UNSAFE = 1;
+export const EXIT_CONFIG = 2;
+export const EXIT_FAILURE = 3;
+
+const USAGE =
+  'usage: preflight --config <app-config.yaml> [--target <id>] [--base-dir <dir>]';
+
+interface Args {
+  config: string;
+  target?: string;
+  baseDir?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Partial<Args> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    const key = (
+      {
+        '--config': 'config',
+        '--target': 'target',
+        '--base-dir': 'baseDir',
+      } as const
+    )[flag];
+    if (!key || value === undefined || value.startsWith('--')) {
+      throw new InputError(`unexpected argument "${flag}"; ${USAGE}`);
+    }
+    args[key] = value;
+    i++;
+  }
+  if (!args.config) throw new InputError(`--config is required; ${USAGE}`);
+  return args as Args;
+}
+
+/** `${NAME}` → the environment variable, as Backstage's config loader does. */
+function substituteEnv(value: unknown, path: string): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{(\w+)\}/g, (_match, name: string) => {
+      const env = process.env[name];
+      if (env === undefined) {
+        throw new InputError(
+          `${path}: environment variable ${name} is not set`,
+        );
+      }
+      return env;
+    });
+  }
+  if (Array.isArray(value))
+    return value.map((v, i) => substituteEnv(v, `${path}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        substituteEnv(v, path ? `${path}.${k}` : k),
+      ]),
+    );
+  }
+  return value;
+}
+
+export async function runPreflight(
+  argv: string[],
+): Promise<{ exitCode: number; output: unknown }> {
+  const args = parseArgs(argv);
+  let document: Record<string, unknown>;
+  try {
+    document = (parseYaml(readFileSync(args.config, 'utf8')) ?? {}) as Record<
+      string,
+      unknown
+    >;
+  } catch (error) {
+    assertError(error);
+    throw new InputError(`--config ${args.config}: ${error.message}`);
+  }
+  const kubernetes = document.kubernetes as
+    | { clusterLocatorMethods?: unknown }
+    | undefined;
+  const config = readRolloutStatusConfig(
+    substituteEnv(document.rolloutStatus, 'rolloutStatus'),
+    substituteEnv(
+      kubernetes?.clusterLocatorMethods,
+      'kubernetes.clusterLocatorMethods',
+    ),
+  );
+  const indexed = config.targets.map((target, index) => ({ target, index }));
+  const selected = args.target
+    ? indexed.filter(t => t.target.id === args.target)
+    : indexed;
+  if (!selected.length) {
+    throw new InputError(
+      args.target
+        ? `--target ${
+            args.target
+          }: no such target in rolloutStatus.targets (have: ${
+            config.targets.map(t => t.id).join(', ') || 'none'
+          })`
+        : 'rolloutStatus.targets is empty: nothing to check',
+    );
+  }
+  const baseDir = resolve(args.baseDir ?? process.cwd());
+  const statuses = await Promise.all(
+    selected.map(async ({ target, index }) => {
+      const withPath = target.snapshot
+        ? { ...target, snapshot: resolve(baseDir, target.snapshot) }
+        : target;
+      const status = evaluateTarget(
+        withPath,
+        await collectReadings(withPath, {
+          deadlineMs: config.deadlineMs,
+          targetIndex: index,
+        }),
+      );
+      return {
+        targetId: status.targetId,
+        mode: status.mode,
+        snapshot: status.snapshot,
+        preflight: status.preflight,
+        // Lock holders' SQL text stays out of apply logs.
+        checks: status.checks.map(
+          ({ data: _data, evidence: _evidence, ...check }) => check,
+        ),
+      };
+    }),
+  );
+  const safe = statuses.every(s => s.preflight.safeToApply);
+  return {
+    exitCode: safe ? EXIT_SAFE : EXIT_UNSAFE,
+    output: {
+      safeToApply: safe,
+      generatedAt: new Date().toISOString(),
+      targets: statuses,
+    },
+  };
+}
+
+if (require.main === module) {
+  runPreflight(process.argv.slice(2)).then(
+    ({ exitCode, output }) => {
+      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+      process.exitCode = exitCode;
+    },
+    error => {
+      assertError(error);
+      process.stderr.write(`rollout preflight: ${error.message}\n`);
+      process.exitCode =
+        error.name === 'InputError' ? EXIT_CONFIG : EXIT_FAILURE;
+    },
+  );
+}
