@@ -23,7 +23,9 @@ async function main() {
     import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
   );
   backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-  backend.add(import('@internal/backstage-plugin-catalog-backend-module-infra'));
+  backend.add(
+    import('@internal/backstage-plugin-catalog-backend-module-infra'),
+  );
 
   // Scaffolder: the new-app and add-ingress wizards.
   backend.add(import('@backstage/plugin-scaffolder-backend'));
@@ -31,7 +33,9 @@ async function main() {
   backend.add(
     import('@backstage/plugin-scaffolder-backend-module-notifications'),
   );
-  backend.add(import('@internal/backstage-plugin-scaffolder-backend-module-infra'));
+  backend.add(
+    import('@internal/backstage-plugin-scaffolder-backend-module-infra'),
+  );
 
   // TechDocs: the runbooks.
   backend.add(import('@backstage/plugin-techdocs-backend'));
@@ -61,6 +65,8 @@ async function main() {
 }
 
 main().catch(error => {
-  process.stderr.write(`[portal] Backend failed to start: ${error?.stack ?? error}\n`);
+  process.stderr.write(
+    `[portal] Backend failed to start: ${error?.stack ?? error}\n`,
+  );
   process.exit(1);
 });

@@ -1,5 +1,14 @@
-import { startPostgres, TestPostgres, findFreePort } from '@internal/test-services';
-import { spawnBackend, SpawnedBackend, waitForHttpOk, repoRoot } from './__testUtils__/spawnBackend';
+import {
+  startPostgres,
+  TestPostgres,
+  findFreePort,
+} from '@internal/test-services';
+import {
+  spawnBackend,
+  SpawnedBackend,
+  waitForHttpOk,
+  repoRoot,
+} from './__testUtils__/spawnBackend';
 
 // Production mode: app-config.production.yaml selects PostgreSQL, reading
 // its connection from POSTGRES_* environment variables.
@@ -65,7 +74,9 @@ describe('backend on PostgreSQL (production config)', () => {
       },
     });
     const base = `http://localhost:${port}`;
-    await waitForHttpOk(`${base}/.backstage/health/v1/readiness`, 120_000, { backend });
+    await waitForHttpOk(`${base}/.backstage/health/v1/readiness`, 120_000, {
+      backend,
+    });
 
     // Through the API, as a client sees it.
     const res = await waitForHttpOk(
@@ -85,7 +96,9 @@ describe('backend on PostgreSQL (production config)', () => {
       'backstage_plugin_catalog',
     );
     expect(rows).toHaveLength(1);
-    expect(JSON.parse(rows[0].final_entity).metadata.title).toBe('Infra Portal');
+    expect(JSON.parse(rows[0].final_entity).metadata.title).toBe(
+      'Infra Portal',
+    );
     // The password never reaches the log.
     expect(backend.output()).not.toContain(postgres.password);
   }, 240_000);
@@ -108,7 +121,9 @@ describe('backend on PostgreSQL (production config)', () => {
     const code = await backend.exited;
     expect(code).not.toBe(0);
     expect(Date.now() - started).toBeLessThan(30_000);
-    expect(backend.output()).toContain(`cannot reach PostgreSQL at 127.0.0.1:${deadPort}`);
+    expect(backend.output()).toContain(
+      `cannot reach PostgreSQL at 127.0.0.1:${deadPort}`,
+    );
     expect(backend.output()).toContain('Fix:');
     expect(backend.output()).not.toContain('not-a-real-password');
   }, 60_000);
@@ -121,6 +136,8 @@ describe('backend on PostgreSQL (production config)', () => {
       env: { NODE_ENV: 'production', POSTGRES_HOST: '', POSTGRES_PORT: '' },
     });
     expect(await backend.exited).not.toBe(0);
-    expect(backend.output()).toContain('backend.database.connection.host is not set');
+    expect(backend.output()).toContain(
+      'backend.database.connection.host is not set',
+    );
   }, 60_000);
 });

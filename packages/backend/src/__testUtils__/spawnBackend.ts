@@ -30,7 +30,10 @@ export async function spawnBackend(options: {
   env?: Record<string, string>;
 }): Promise<SpawnedBackend> {
   const dir = await mkdtemp(join(tmpdir(), 'backend-config-'));
-  const configArgs = options.configFiles.flatMap(f => ['--config', resolve(repoRoot, f)]);
+  const configArgs = options.configFiles.flatMap(f => [
+    '--config',
+    resolve(repoRoot, f),
+  ]);
   if (options.overlay) {
     const overlayFile = join(dir, 'app-config.test.yaml');
     await writeFile(overlayFile, stringify(options.overlay));
@@ -55,7 +58,9 @@ export async function spawnBackend(options: {
   let output = '';
   child.stdout?.on('data', d => (output += d));
   child.stderr?.on('data', d => (output += d));
-  const exited = new Promise<number | null>(done => child.on('exit', code => done(code)));
+  const exited = new Promise<number | null>(done =>
+    child.on('exit', code => done(code)),
+  );
   return {
     child,
     output: () => output,
@@ -63,7 +68,10 @@ export async function spawnBackend(options: {
     async stop() {
       if (child.exitCode === null && child.pid) {
         process.kill(-child.pid, 'SIGTERM');
-        const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000);
+        const timer = setTimeout(
+          () => child.pid && process.kill(-child.pid, 'SIGKILL'),
+          10_000,
+        );
         await exited;
         clearTimeout(timer);
       }
@@ -87,11 +95,16 @@ export async function waitForHttpOk(
   while (Date.now() < deadline) {
     if (backend && backend.child.exitCode !== null) {
       throw new Error(
-        `backend exited (code ${backend.child.exitCode}) before ${url} answered:\n${backend.output()}`,
+        `backend exited (code ${
+          backend.child.exitCode
+        }) before ${url} answered:\n${backend.output()}`,
       );
     }
     try {
-      const res = await fetch(url, { headers, signal: AbortSignal.timeout(2_000) });
+      const res = await fetch(url, {
+        headers,
+        signal: AbortSignal.timeout(2_000),
+      });
       if (res.ok) return res;
       last = `HTTP ${res.status}`;
     } catch (error) {
@@ -99,5 +112,7 @@ export async function waitForHttpOk(
     }
     await new Promise(r => setTimeout(r, 500));
   }
-  throw new Error(`${url} did not answer 2xx within ${timeoutMs} ms (last: ${last})`);
+  throw new Error(
+    `${url} did not answer 2xx within ${timeoutMs} ms (last: ${last})`,
+  );
 }

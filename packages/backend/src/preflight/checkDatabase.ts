@@ -25,7 +25,10 @@ export async function checkDatabase(
   // environment variable reads as an empty string.
   const connection = config.getOptional('backend.database.connection');
   if (typeof connection === 'string' && connection.includes('://')) {
-    return connectProblem({ connectionString: connection }, 'the connection string');
+    return connectProblem(
+      { connectionString: connection },
+      'the connection string',
+    );
   }
   const fields = (typeof connection === 'object' && connection) || {};
   const { host, port, user, password } = fields as Record<string, unknown>;
@@ -59,7 +62,10 @@ async function connectProblem(
   options: ConstructorParameters<typeof Client>[0] & object,
   where: string,
 ): Promise<DatabaseProblem | undefined> {
-  const client = new Client({ ...options, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const client = new Client({
+    ...options,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   try {
     await client.connect();
     await client.query('SELECT 1');
@@ -68,7 +74,9 @@ async function connectProblem(
     // pg's messages never contain the password; the code says what failed.
     const e = error as { code?: string; message?: string };
     return {
-      message: `cannot reach PostgreSQL at ${where}: ${e.code ?? ''} ${e.message ?? String(error)}`.replace(/\s+/g, ' '),
+      message: `cannot reach PostgreSQL at ${where}: ${e.code ?? ''} ${
+        e.message ?? String(error)
+      }`.replace(/\s+/g, ' '),
       fix: 'start PostgreSQL, or point POSTGRES_HOST/POSTGRES_PORT at a running server, and check POSTGRES_USER/POSTGRES_PASSWORD.',
     };
   } finally {

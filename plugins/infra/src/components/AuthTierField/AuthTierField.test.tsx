@@ -138,3 +138,39 @@ describe('AuthTierField in the scaffolder wizard', () => {
     );
   });
 });
+
+describe('authTierFieldOptions.validation inside array items', () => {
+  // The scaffolder hands the validator of a field inside array items the
+  // whole array (the path carve-outs), not one item's value.
+  const errorsFor = (value: unknown) => {
+    const errors: string[] = [];
+    const validation = { addError: (message: string) => errors.push(message) };
+    authTierFieldOptions.validation!(
+      value as never,
+      validation as never,
+      {} as never,
+    );
+    return errors;
+  };
+
+  it('accepts an empty list of carve-outs', () => {
+    expect(errorsFor([])).toEqual([]);
+  });
+
+  it('checks the tier of every carve-out', () => {
+    expect(
+      errorsFor([
+        {
+          path: '/api',
+          authTier: {
+            tier: 'app',
+            justification: 'the API has its own bearer tokens',
+          },
+        },
+        { path: '/hooks', authTier: { tier: 'none' } },
+      ]),
+    ).toEqual([
+      expect.stringMatching(/auth = "none" takes authentik out of the way/),
+    ]);
+  });
+});

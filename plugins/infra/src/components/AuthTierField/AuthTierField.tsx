@@ -97,12 +97,30 @@ export function AuthTierField(
   );
 }
 
+/**
+ * For a field inside array items (the path carve-outs), the scaffolder's
+ * validator is handed the whole array rather than one item's value: check
+ * every tier choice in its items then, and none when the array is empty.
+ */
+function choicesIn(value: unknown): Array<Partial<AuthTierChoice> | undefined> {
+  if (!Array.isArray(value))
+    return [value as Partial<AuthTierChoice> | undefined];
+  return value.flatMap(item =>
+    Object.values(item ?? {}).filter(
+      (v): v is Partial<AuthTierChoice> =>
+        typeof v === 'object' && v !== null && 'tier' in v,
+    ),
+  );
+}
+
 /** The field as the scaffolder registers it (`ui:field: AuthTierPicker`). */
 export const authTierFieldOptions: FieldExtensionOptions<AuthTierChoice> = {
   name: 'AuthTierPicker',
   component: AuthTierField,
-  validation: (choice, validation) => {
-    const problem = problemWithChoice(choice);
-    if (problem) validation.addError(problem);
+  validation: (value, validation) => {
+    for (const choice of choicesIn(value)) {
+      const problem = problemWithChoice(choice);
+      if (problem) validation.addError(problem);
+    }
   },
 };
