@@ -58,13 +58,11 @@ test("a service's page shows its infra facts from the Terraform source", async (
   await expect(page.getByText('Infra', { exact: true })).toBeVisible();
   // The card is a definition list: term, then what the source says.
   const fact = (term: string) =>
-    page
-      .getByRole('definition')
-      .filter({
-        has: page.locator(
-          `xpath=preceding-sibling::*[1][normalize-space()="${term}"]`,
-        ),
-      });
+    page.getByRole('definition').filter({
+      has: page.locator(
+        `xpath=preceding-sibling::*[1][normalize-space()="${term}"]`,
+      ),
+    });
   await expect(
     page.getByRole('term').filter({ hasText: 'Replicas' }),
   ).toBeVisible();
