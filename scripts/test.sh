@@ -32,10 +32,16 @@ step "type-check" yarn_run tsc
 step "lint" yarn_run backstage-cli repo lint
 step "config schema" yarn_run backstage-cli config:check --lax --strict
 # Jest across every package; JSON results feed the summary line below.
-step "unit and integration tests" env CI=true yarn_run backstage-cli repo test \
-  --json --outputFile="$ARTIFACTS/jest-results.json"
-step "browser tests" env PLAYWRIGHT_JSON_OUTPUT_NAME="$ARTIFACTS/playwright-results.json" \
-  yarn_run playwright test --reporter=list,json
+jest_tests() {
+  CI=true yarn_run backstage-cli repo test \
+    --json --outputFile="$ARTIFACTS/jest-results.json"
+}
+browser_tests() {
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$ARTIFACTS/playwright-results.json" \
+    yarn_run playwright test --reporter=list,json
+}
+step "unit and integration tests" jest_tests
+step "browser tests" browser_tests
 
 # One closing line that any CI can read: counts over jest and Playwright.
 node -e '
