@@ -6,9 +6,16 @@ export interface Config {
   rolloutStatus?: {
     /** Deadline for every call to an outside system, in milliseconds. Default 3000. */
     deadlineMs?: number;
-    /** How often the backend polls each target, in seconds. Default 30. */
+    /**
+     * How often the backend polls each target, in seconds. Default 30.
+     * @visibility frontend
+     */
     intervalSeconds?: number;
-    /** Results older than this are shown as `unknown` ("stale"). Default 3 × intervalSeconds. */
+    /**
+     * Results older than this are shown as `unknown` ("stale"). Default 3 ×
+     * intervalSeconds. The browser uses the same limit to mark data stale.
+     * @visibility frontend
+     */
     staleAfterSeconds?: number;
     /** The deployments to watch. */
     targets?: Array<{

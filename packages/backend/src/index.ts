@@ -40,11 +40,10 @@ async function main() {
   // TechDocs: the runbooks.
   backend.add(import('@backstage/plugin-techdocs-backend'));
 
-  // Permissions: allow-all for now; rollout-status registers its own.
+  // Permissions: everything is readable by signed-in users except lock
+  // holders' SQL text, which only the admins see (src/permissions).
   backend.add(import('@backstage/plugin-permission-backend'));
-  backend.add(
-    import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-  );
+  backend.add(import('./permissions/module'));
 
   // Search: Lunr in memory on SQLite, PostgreSQL's engine in production.
   backend.add(import('@backstage/plugin-search-backend'));

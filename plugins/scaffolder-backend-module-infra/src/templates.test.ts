@@ -87,7 +87,7 @@ describe('the templates through the real scaffolder backend', () => {
           repo: { localPath: repo.checkout },
           forgejo: {
             baseUrl: forgejo.baseUrl,
-            owner: 'viktor',
+            owner: 'homelab',
             repo: 'infra',
             token: TOKEN,
             gitUrl: repo.remote,
@@ -162,7 +162,7 @@ describe('the templates through the real scaffolder backend', () => {
       expect(task.output.links).toEqual([
         {
           title: 'Pull request',
-          url: 'http://forgejo.test/viktor/infra/pulls/1',
+          url: 'http://forgejo.test/homelab/infra/pulls/1',
         },
       ]);
 

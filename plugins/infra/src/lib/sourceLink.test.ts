@@ -6,7 +6,7 @@ describe('fileLabelFromUrl', () => {
   it('reads file and line from Forgejo and GitHub URLs', () => {
     expect(
       fileLabelFromUrl(
-        'https://forgejo.example.org/viktor/infra/src/branch/master/stacks/immich/main.tf#L12',
+        'https://forgejo.example.org/homelab/infra/src/branch/master/stacks/immich/main.tf#L12',
       ),
     ).toBe('stacks/immich/main.tf:12');
     expect(
@@ -57,7 +57,7 @@ describe('repoFileUrl', () => {
     const entity = infraEntity({ type: 'service', details: serviceDetails() });
 
     expect(repoFileUrl(entity, 'stacks/dbaas/cnpg.tf', 9)).toBe(
-      'https://forgejo.example.org/viktor/infra/src/branch/master/stacks/dbaas/cnpg.tf#L9',
+      'https://forgejo.example.org/homelab/infra/src/branch/master/stacks/dbaas/cnpg.tf#L9',
     );
   });
 

@@ -12,7 +12,7 @@ export function infraEntity(options: {
   const annotations: Record<string, string> = {
     [INFRA_ANNOTATIONS.stack]: 'authentik',
     'backstage.io/edit-url':
-      'https://forgejo.example.org/viktor/infra/src/branch/master/stacks/authentik/main.tf#L42',
+      'https://forgejo.example.org/homelab/infra/src/branch/master/stacks/authentik/main.tf#L42',
   };
   if (options.details !== undefined) {
     annotations[INFRA_ANNOTATIONS.details] = JSON.stringify(options.details);

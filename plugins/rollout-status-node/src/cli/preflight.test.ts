@@ -36,8 +36,28 @@ rolloutStatus:
 `;
 
 describe('rollout preflight CLI', () => {
-  it('exits 0 and prints ok verdicts for the healthy snapshot', () => {
+  it('exits 1 for a snapshot, however healthy: it says nothing about now', () => {
     const { code, stdout } = run(targets, ['--target', 'healthy']);
+    expect(code).toBe(1);
+    const output = JSON.parse(stdout);
+    expect(output.safeToApply).toBe(false);
+    expect(output.reasons).toEqual([
+      expect.stringMatching(
+        /^healthy: snapshot data \(.*healthy\.json\), not the cluster now$/,
+      ),
+    ]);
+    expect(output.targets[0].preflight).toMatchObject({
+      verdict: 'ok',
+      safeToApply: true,
+    });
+  }, 60_000);
+
+  it('exits 0 and prints ok verdicts for the healthy snapshot when snapshots are allowed', () => {
+    const { code, stdout } = run(targets, [
+      '--target',
+      'healthy',
+      '--allow-snapshot',
+    ]);
     expect(code).toBe(0);
     const output = JSON.parse(stdout);
     expect(output.safeToApply).toBe(true);
@@ -50,7 +70,11 @@ describe('rollout preflight CLI', () => {
   }, 60_000);
 
   it('exits 1 with the reasons for the boot-storm snapshot, without query text', () => {
-    const { code, stdout } = run(targets, ['--target', 'storm']);
+    const { code, stdout } = run(targets, [
+      '--target',
+      'storm',
+      '--allow-snapshot',
+    ]);
     expect(code).toBe(1);
     const output = JSON.parse(stdout);
     expect(output.targets[0].preflight.reasons.join('\n')).toMatch(

@@ -5,7 +5,12 @@
  *   yarn rollout:preflight --config app-config.yaml [--target authentik] [--base-dir packages/backend]
  *
  * Exit codes: 0 safe to apply, 1 not safe (a preflight check is not ok,
- * including unknown), 2 bad usage or config, 3 unexpected failure.
+ * including unknown, or the data is a snapshot), 2 bad usage or config,
+ * 3 unexpected failure.
+ *
+ * A snapshot says nothing about the cluster now, so a snapshot target is
+ * never safe to apply on; `--allow-snapshot` lets its verdicts count, for
+ * demonstrations and for testing apply wrappers.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,18 +26,23 @@ export const EXIT_CONFIG = 2;
 export const EXIT_FAILURE = 3;
 
 const USAGE =
-  'usage: preflight --config <app-config.yaml> [--target <id>] [--base-dir <dir>]';
+  'usage: preflight --config <app-config.yaml> [--target <id>] [--base-dir <dir>] [--allow-snapshot]';
 
 interface Args {
   config: string;
   target?: string;
   baseDir?: string;
+  allowSnapshot?: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
   const args: Partial<Args> = {};
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
+    if (flag === '--allow-snapshot') {
+      args.allowSnapshot = true;
+      continue;
+    }
     const value = argv[i + 1];
     const key = (
       {
@@ -141,11 +151,24 @@ export async function runPreflight(
       };
     }),
   );
-  const safe = statuses.every(s => s.preflight.safeToApply);
+  const reasons = statuses.flatMap(s => [
+    ...(s.preflight.safeToApply
+      ? []
+      : [`${s.targetId}: preflight is ${s.preflight.verdict}`]),
+    ...(s.mode === 'snapshot' && !args.allowSnapshot
+      ? [
+          `${s.targetId}: snapshot data (${
+            s.snapshot?.file ?? 'file'
+          }), not the cluster now`,
+        ]
+      : []),
+  ]);
+  const safe = reasons.length === 0;
   return {
     exitCode: safe ? EXIT_SAFE : EXIT_UNSAFE,
     output: {
       safeToApply: safe,
+      reasons,
       generatedAt: new Date().toISOString(),
       targets: statuses,
     },

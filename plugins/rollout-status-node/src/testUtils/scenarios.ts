@@ -250,10 +250,10 @@ function clients(active: number, waiting: number) {
   ];
 }
 
-const FORWARD_AUTH_URL = 'https://wealthfolio.viktorbarzin.me/';
+const FORWARD_AUTH_URL = 'https://wealthfolio.homelab.example/';
 const LOGIN_REDIRECT =
-  'https://wealthfolio.viktorbarzin.me/outpost.goauthentik.io/start?rd=https%3A%2F%2Fwealthfolio.viktorbarzin.me%2F';
-const READY_URL = 'https://authentik.viktorbarzin.me/-/health/ready/';
+  'https://wealthfolio.homelab.example/outpost.goauthentik.io/start?rd=https%3A%2F%2Fwealthfolio.homelab.example%2F';
+const READY_URL = 'https://authentik.homelab.example/-/health/ready/';
 
 function emptyParts(): Parts {
   return {

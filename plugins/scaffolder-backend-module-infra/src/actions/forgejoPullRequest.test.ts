@@ -34,7 +34,7 @@ describe('infra:forgejo-pull-request', () => {
             infra: {
               forgejo: {
                 baseUrl: forgejo.baseUrl,
-                owner: 'viktor',
+                owner: 'homelab',
                 repo: 'infra',
                 token: TOKEN,
                 gitUrl: repo.remote,
@@ -81,7 +81,7 @@ describe('infra:forgejo-pull-request', () => {
       );
       expect(forgejo.received).toEqual([
         {
-          path: '/api/v1/repos/viktor/infra/pulls',
+          path: '/api/v1/repos/homelab/infra/pulls',
           authorization: `token ${TOKEN}`,
           body: {
             head: 'portal/new-app-wiki',
@@ -93,7 +93,7 @@ describe('infra:forgejo-pull-request', () => {
       ]);
       expect(ctx.output).toHaveBeenCalledWith(
         'pullRequestUrl',
-        'http://forgejo.test/viktor/infra/pulls/1',
+        'http://forgejo.test/homelab/infra/pulls/1',
       );
       expect(ctx.output).toHaveBeenCalledWith('pullRequestNumber', 1);
       expect(logged).not.toContain(TOKEN);

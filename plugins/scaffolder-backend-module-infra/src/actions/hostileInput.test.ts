@@ -81,11 +81,6 @@ const NEW_APP_CASES: Case[] = [
   ['memory smuggling an attribute', { memory: '256Mi"\n  cpu = "4' }, 'memory'],
   ['a CPU request that is not a quantity', { cpu: '1 core' }, 'cpu'],
   [
-    'a critical-path app with 1 replica',
-    { criticalPath: true, replicas: 1 },
-    'replicas',
-  ],
-  [
     'auth none without a justification',
     { authTier: { tier: 'none', justification: '' } },
     'authTier.justification',

@@ -48,7 +48,7 @@ describe('infra:refuse-existing through the UrlReaderService', () => {
     config: mockServices.rootConfig({
       data: {
         scaffolder: {
-          infra: { repo: { url: 'https://forgejo.example.org/viktor/infra' } },
+          infra: { repo: { url: 'https://forgejo.example.org/homelab/infra' } },
         },
       },
     }),
@@ -77,7 +77,7 @@ describe('infra:refuse-existing through the UrlReaderService', () => {
       )
       .catch(e => e);
     expect(reader.readTree).toHaveBeenCalledWith(
-      'https://forgejo.example.org/viktor/infra',
+      'https://forgejo.example.org/homelab/infra',
     );
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.message).toContain(

@@ -82,8 +82,8 @@ describe('infra:render-stack', () => {
     );
   });
 
-  it('runs a critical-path app with 3 replicas and a PDB of minAvailable 2', async () => {
-    await render({ ...BASE, criticalPath: true, replicas: 3 });
+  it('raises a critical-path app to 3 replicas with a PDB of minAvailable 2', async () => {
+    await render({ ...BASE, criticalPath: true, replicas: 1 });
     const tf = read('stacks/wiki/deployment.tf');
     expect(tf).toMatch(/replicas = 3/);
     expect(tf).toMatch(

@@ -62,20 +62,20 @@ export function validateNewApp(values: Record<string, unknown>): NewAppSpec {
     'The container port',
   );
   const criticalPath = bool(p, 'criticalPath', values.criticalPath, false);
-  const replicas = integer(
+  const askedReplicas = integer(
     p,
     'replicas',
-    values.replicas ?? (criticalPath ? 3 : 1),
+    values.replicas ?? 1,
     { min: 1, max: 10 },
     'The replica count',
   );
-  if (criticalPath && replicas !== undefined && replicas < 3) {
-    p.add(
-      'replicas',
-      `A critical-path service must run at least 3 replicas; ${replicas} was asked for.`,
-      'Set replicas to 3 (with a PodDisruptionBudget of minAvailable 2, one node drain rolls cleanly), or untick critical path.',
-    );
-  }
+  // Critical path forces at least 3 replicas (with a PDB of minAvailable 2,
+  // one node drain rolls cleanly): a lower count is raised, not refused, so
+  // ticking the box is enough.
+  const replicas =
+    criticalPath && askedReplicas !== undefined
+      ? Math.max(askedReplicas, 3)
+      : askedReplicas;
   const mem = memory(
     p,
     'memory',

@@ -68,7 +68,7 @@ describe('FindingsCard', () => {
       }),
     ).toHaveAttribute(
       'href',
-      'https://forgejo.example.org/viktor/infra/src/branch/master/stacks/authentik/worker.tf#L7',
+      'https://forgejo.example.org/homelab/infra/src/branch/master/stacks/authentik/worker.tf#L7',
     );
 
     expect(second).toHaveTextContent('warning');

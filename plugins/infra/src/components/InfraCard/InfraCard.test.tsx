@@ -116,7 +116,7 @@ describe('InfraCard on a service', () => {
     });
     expect(link).toHaveAttribute(
       'href',
-      'https://forgejo.example.org/viktor/infra/src/branch/master/stacks/authentik/main.tf#L42',
+      'https://forgejo.example.org/homelab/infra/src/branch/master/stacks/authentik/main.tf#L42',
     );
   });
 });
