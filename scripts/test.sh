@@ -37,7 +37,10 @@ jest_tests() {
     --json --outputFile="$ARTIFACTS/jest-results.json"
 }
 browser_tests() {
-  PLAYWRIGHT_JSON_OUTPUT_NAME="$ARTIFACTS/playwright-results.json" \
+  # A port that is free now, so a portal you left running does not collide.
+  local port
+  port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+  E2E_PORT="$port" PLAYWRIGHT_JSON_OUTPUT_NAME="$ARTIFACTS/playwright-results.json" \
     yarn_run playwright test --reporter=list,json
 }
 step "unit and integration tests" jest_tests
