@@ -341,21 +341,29 @@ export function mountPath(
 const ENTITY_REF =
   /^(group|user):(?:[a-z0-9][a-z0-9_.-]{0,62}\/)?[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
-export function owner(
-  p: Problems,
-  field: string,
-  raw: unknown,
-): string | undefined {
-  if (typeof raw !== 'string' || !ENTITY_REF.test(raw)) {
-    p.add(
-      field,
-      `The owner ${describe(raw)} is not a group or user reference.`,
-      'Pick the owner in the owner picker (e.g. "group:default/platform").',
-    );
-    return undefined;
-  }
-  return raw;
+/**
+ * A validator for a string field that must match `pattern`: on a mismatch it
+ * records the problem (with the value as the user typed it) and the fix.
+ */
+function patternField(
+  pattern: RegExp,
+  problem: (shown: string) => string,
+  fix: string,
+) {
+  return (p: Problems, field: string, raw: unknown): string | undefined => {
+    if (typeof raw !== 'string' || !pattern.test(raw)) {
+      p.add(field, problem(describe(raw)), fix);
+      return undefined;
+    }
+    return raw;
+  };
 }
+
+export const owner = patternField(
+  ENTITY_REF,
+  shown => `The owner ${shown} is not a group or user reference.`,
+  'Pick the owner in the owner picker (e.g. "group:default/platform").',
+);
 
 /** One sentence of plain text; rejects what could spread over lines or read as markup or HCL. */
 export function sentence(
@@ -467,73 +475,31 @@ const VAULT_PATH = /^secret\/[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9][a-z0-9_-]*)*$/;
 const VAULT_KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,63}$/;
 
-export function vaultPath(
-  p: Problems,
-  field: string,
-  raw: unknown,
-): string | undefined {
-  if (typeof raw !== 'string' || !VAULT_PATH.test(raw)) {
-    p.add(
-      field,
-      `The Vault path ${describe(raw)} is not a KV path under secret/.`,
-      'Enter a path such as "secret/<namespace>/<app>" (lowercase, "/"-separated, no ".."); never the secret value.',
-    );
-    return undefined;
-  }
-  return raw;
-}
+export const vaultPath = patternField(
+  VAULT_PATH,
+  shown => `The Vault path ${shown} is not a KV path under secret/.`,
+  'Enter a path such as "secret/<namespace>/<app>" (lowercase, "/"-separated, no ".."); never the secret value.',
+);
 
-export function vaultKey(
-  p: Problems,
-  field: string,
-  raw: unknown,
-): string | undefined {
-  if (typeof raw !== 'string' || !VAULT_KEY.test(raw)) {
-    p.add(
-      field,
-      `The Vault key ${describe(raw)} is not a key name.`,
-      'Enter the key name inside the Vault secret (letters, digits, "_" and "-"), never the value.',
-    );
-    return undefined;
-  }
-  return raw;
-}
+export const vaultKey = patternField(
+  VAULT_KEY,
+  shown => `The Vault key ${shown} is not a key name.`,
+  'Enter the key name inside the Vault secret (letters, digits, "_" and "-"), never the value.',
+);
 
-export function envName(
-  p: Problems,
-  field: string,
-  raw: unknown,
-): string | undefined {
-  if (typeof raw !== 'string' || !ENV_NAME.test(raw)) {
-    p.add(
-      field,
-      `The environment variable ${describe(raw)} is not a valid name.`,
-      'Use UPPER_SNAKE_CASE, e.g. "API_TOKEN".',
-    );
-    return undefined;
-  }
-  return raw;
-}
+export const envName = patternField(
+  ENV_NAME,
+  shown => `The environment variable ${shown} is not a valid name.`,
+  'Use UPPER_SNAKE_CASE, e.g. "API_TOKEN".',
+);
 
 const PG_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
-export function postgresName(
-  p: Problems,
-  field: string,
-  raw: unknown,
-): string | undefined {
-  if (typeof raw !== 'string' || !PG_NAME.test(raw)) {
-    p.add(
-      field,
-      `The database name ${describe(
-        raw,
-      )} is not a plain PostgreSQL identifier.`,
-      'Use lowercase letters, digits and "_", starting with a letter (e.g. "my_app").',
-    );
-    return undefined;
-  }
-  return raw;
-}
+export const postgresName = patternField(
+  PG_NAME,
+  shown => `The database name ${shown} is not a plain PostgreSQL identifier.`,
+  'Use lowercase letters, digits and "_", starting with a letter (e.g. "my_app").',
+);
 
 export function list(
   p: Problems,
