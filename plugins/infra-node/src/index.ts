@@ -9,17 +9,16 @@
  */
 export * from './files';
 export * from './hcl/types';
-export { Unresolved, isUnresolved, resolve } from './hcl/values';
-export type { HclValue, Scope } from './hcl/values';
+export { Unresolved, isUnresolved } from './hcl/values';
+export type { HclValue, UnresolvedReason } from './hcl/values';
+export { resolve } from './eval/evaluate';
+export type { Scope } from './eval/scope';
 export { parseHcl, getHclParser } from './hcl/parser';
 export { ParseCache, contentHash } from './hcl/ParseCache';
 export * from './model/types';
-export {
-  buildInfraModel,
-  DEFAULT_CRITICAL_PATH,
-  hostForms,
-  parseJustification,
-} from './model/buildInfraModel';
+export { buildInfraModel, DEFAULT_CRITICAL_PATH } from './model/buildInfraModel';
+export { hostForms } from './extract/operators';
+export { parseJustification } from './extract/ingress';
 export type { BuildInfraModelOptions } from './model/buildInfraModel';
 export { KNOWN_CHARTS } from './model/helm';
 export {

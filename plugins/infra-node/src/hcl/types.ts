@@ -44,8 +44,33 @@ export type Expr =
       root: string;
       steps: TraversalStep[];
     })
-  | (ExprBase & { kind: 'call'; name: string; args: Expr[] })
-  /** Conditionals, operators, for-expressions, splats: kept as raw text only. */
+  | (ExprBase & {
+      kind: 'call';
+      name: string;
+      args: Expr[];
+      /** `f(list...)`: the last argument is expanded into arguments. */
+      expandLast?: boolean;
+    })
+  | (ExprBase & { kind: 'conditional'; cond: Expr; then: Expr; else: Expr })
+  | (ExprBase & { kind: 'binary'; op: string; left: Expr; right: Expr })
+  | (ExprBase & { kind: 'unary'; op: string; operand: Expr })
+  | (ExprBase & {
+      kind: 'for';
+      /** `{ for ... }` (an object) rather than `[ for ... ]` (a tuple). */
+      object: boolean;
+      keyVar?: string;
+      valueVar: string;
+      collection: Expr;
+      /** The key expression of an object `for`. */
+      key?: Expr;
+      value: Expr;
+      cond?: Expr;
+      /** `...` after the value: group values by key. */
+      grouping: boolean;
+    })
+  /** Attribute, index and splat steps after anything but a plain name: `f(x)[0].y`, `(e).a`. */
+  | (ExprBase & { kind: 'postfix'; base: Expr; steps: TraversalStep[] })
+  /** What the reader does not model: kept as raw text only. */
   | (ExprBase & { kind: 'other' });
 
 export interface ObjectEntry {

@@ -1,23 +1,74 @@
 import { HclAttribute, HclBlock, HclComment } from '../hcl/types';
-import {
-  HclValue,
-  Scope,
-  Unresolved,
-  isUnresolved,
-  resolve,
-} from '../hcl/values';
+import { HclValue, Unresolved, isUnresolved } from '../hcl/values';
+import { collectionEntries, resolve } from '../eval/evaluate';
+import type { Scope } from '../eval/scope';
 import { Val } from './types';
 
-/** Child blocks of a type, with the `content` of `dynamic "<type>"` blocks among them. */
-export function sub(block: HclBlock | undefined, type: string): HclBlock[] {
+/**
+ * The scope a block copy made by {@link sub} is evaluated in: the
+ * iteration of the `dynamic` block it comes from (`env.value`), inherited by
+ * its own nested blocks.
+ */
+const boundScopes = new WeakMap<HclBlock, Scope>();
+
+/** The scope to evaluate a block's attributes in. */
+export function scopeOf(block: HclBlock | undefined, scope: Scope): Scope {
+  return (block && boundScopes.get(block)) ?? scope;
+}
+
+function bind(block: HclBlock, scope: Scope): HclBlock {
+  const copy = { ...block };
+  boundScopes.set(copy, scope);
+  return copy;
+}
+
+/**
+ * Child blocks of a type. A `dynamic "<type>"` block expands into one
+ * block per element of its `for_each` (with its iterator bound); when the
+ * collection is not static it stays one block whose iterator is unknown.
+ */
+export function sub(
+  block: HclBlock | undefined,
+  type: string,
+  scope?: Scope,
+): HclBlock[] {
   if (!block) return [];
+  const parentScope = boundScopes.get(block) ?? scope;
   const out: HclBlock[] = [];
   for (const b of block.blocks) {
-    if (b.type === type) out.push(b);
-    else if (b.type === 'dynamic' && b.labels[0] === type) {
-      const content = b.blocks.find(c => c.type === 'content');
-      if (content) out.push({ ...content, type, dynamic: true, line: b.line });
+    if (b.type === type) {
+      out.push(parentScope && boundScopes.has(block) ? bind(b, parentScope) : b);
+      continue;
     }
+    if (b.type !== 'dynamic' || b.labels[0] !== type) continue;
+    const content = b.blocks.find(c => c.type === 'content');
+    if (!content) continue;
+    const base = { ...content, type, dynamic: true, line: b.line };
+    if (!parentScope) {
+      out.push(base);
+      continue;
+    }
+    const iterAttr = b.attributes.iterator;
+    const iterator =
+      iterAttr?.expr.kind === 'traversal' ? iterAttr.expr.root : type;
+    const forEach = b.attributes.for_each;
+    const collection = forEach ? resolve(forEach.expr, parentScope) : undefined;
+    const entries =
+      collection === undefined ? undefined : collectionEntries(collection);
+    const withIterator = (key: HclValue, value: HclValue): Scope => {
+      const vars = new Map(parentScope.vars ?? []);
+      vars.set(iterator, { key, value });
+      return { ...parentScope, vars };
+    };
+    if (!entries) {
+      const unknown = new Unresolved(forEach?.expr.raw ?? type, 'depends-on-unknown');
+      out.push(bind(base, withIterator(unknown, unknown)));
+      continue;
+    }
+    // A set of strings iterates its elements as keys, like `for_each` on a resource.
+    const isSet = Array.isArray(collection);
+    for (const [k, v] of entries)
+      out.push(bind({ ...base }, withIterator(isSet ? v : k, v)));
   }
   return out;
 }
@@ -25,8 +76,9 @@ export function sub(block: HclBlock | undefined, type: string): HclBlock[] {
 export function first(
   block: HclBlock | undefined,
   type: string,
+  scope?: Scope,
 ): HclBlock | undefined {
-  return sub(block, type)[0];
+  return sub(block, type, scope)[0];
 }
 
 export function attr(
@@ -46,7 +98,7 @@ export function value(
   scope: Scope,
 ): HclValue | undefined {
   const a = attr(block, name);
-  return a ? resolve(a.expr, scope) : undefined;
+  return a ? resolve(a.expr, scopeOf(block, scope)) : undefined;
 }
 
 export function str(

@@ -6,13 +6,32 @@ import {
   parseDocument,
   Node as YamlNode,
 } from 'yaml';
+import { Unresolved } from '../hcl/values';
 import { SourcePos } from './types';
+
+/** A value rendered from a template part that was unknown (see `renderPartial`). */
+function unknownPart(value: unknown): unknown {
+  return typeof value === 'string' && value.includes('\u0000')
+    ? new Unresolved(value.replace(/\u0000/g, '${...}'), 'depends-on-unknown')
+    : value;
+}
 
 /** Helm values merged from several sources, remembering where each key is written. */
 export class HelmValues {
   readonly #layers: Array<{
     get(path: string[]): { value: unknown; at: SourcePos } | undefined;
+    keys(): string[];
   }> = [];
+
+  /** Keys at the top of the merged values that hold objects (chart components such as `server`). */
+  topLevelKeys(): string[] {
+    const keys = new Set<string>();
+    for (const layer of this.#layers) for (const k of layer.keys()) keys.add(k);
+    return [...keys].filter(k => {
+      const v = this.get(k)?.value;
+      return !!v && typeof v === 'object' && !Array.isArray(v);
+    });
+  }
 
   /** Adds a YAML document (a `values.yaml`). Later layers win. Returns an error message on bad YAML. */
   addYaml(file: string, content: string): string | undefined {
@@ -26,6 +45,10 @@ export class HelmValues {
     }
     const root = doc.contents;
     this.#layers.push({
+      keys: () =>
+        isMap(root)
+          ? root.items.filter(p => isScalar(p.key)).map(p => String((p.key as { value: unknown }).value))
+          : [],
       get(path) {
         let node: unknown = root;
         let keyLine: number | undefined;
@@ -41,10 +64,9 @@ export class HelmValues {
             : undefined;
           node = pair.value;
         }
-        const value =
-          isScalar(node) || isSeq(node) || isMap(node)
-            ? node.toJSON()
-            : node ?? null;
+        const value = unknownPart(
+          isScalar(node) || isSeq(node) || isMap(node) ? node.toJSON() : node ?? null,
+        );
         return { value, at: { file, line: keyLine ?? 1 } };
       },
     });
@@ -54,6 +76,7 @@ export class HelmValues {
   /** Adds an object (a resolved `yamlencode({...})` or `set` block) written at one place. */
   addObject(value: Record<string, unknown>, at: SourcePos) {
     this.#layers.push({
+      keys: () => Object.keys(value),
       get(path) {
         let node: unknown = value;
         for (const seg of path) {

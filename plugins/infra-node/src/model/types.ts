@@ -65,6 +65,40 @@ export interface LifecycleModel {
 
 export type WorkloadRole = 'service' | 'pooler' | 'database';
 
+/**
+ * Which instance of a block this is, once `count` / `for_each` on the
+ * resource and on every module call above it are expanded.
+ */
+export interface InstanceInfo {
+  /** Full Terraform address, e.g. `module.app["web"].kubernetes_deployment.this[0]`. */
+  address: string;
+  /** Module path of the instance, e.g. `module.app["web"]`; empty at the stack root. */
+  modulePath: string;
+  /** The `each.key` / `count.index` of the innermost expanded block, when there is one. */
+  key?: string | number;
+  /**
+   * Set when a `count` / `for_each` above or on this block is not static:
+   * the model then holds one representative instance and keeps the
+   * expression here ("instance count unknown").
+   */
+  countUnknown?: string;
+}
+
+/**
+ * A declared value that something else manages live, because Terraform's
+ * `ignore_changes` hands the field over (Keel for images, an autoscaler or
+ * an on-demand scaler for replicas). The declared value is only a seed.
+ */
+export interface LiveManagedField {
+  /** `image` or `replicas` (or another field the lifecycle names). */
+  field: string;
+  /** Who manages it live, as far as the source says (`Keel`, `autoscaler`, ...). */
+  manager: string;
+  /** The `ignore_changes` entry or marker that says so. */
+  evidence: string;
+  at?: SourcePos;
+}
+
 export interface HelmRef {
   release: Val<string>;
   chart: Val<string>;
@@ -79,17 +113,24 @@ export interface InlinePdb {
   source: SourcePos;
 }
 
-/** A Deployment, StatefulSet, or a workload a Helm chart or an operator deploys. */
+export type WorkloadKind =
+  | 'deployment'
+  | 'stateful-set'
+  | 'daemon-set'
+  | 'job'
+  | 'helm';
+
+/** A Deployment, StatefulSet, DaemonSet, Job, or a workload a Helm chart or an operator deploys. */
 export interface WorkloadModel {
-  /** Unique within the model: `<file>:<line>[#component]`. */
+  /** Unique within the model: `<file>:<line>[<instance key>][#component]`. */
   id: string;
   stack: string;
-  kind: 'deployment' | 'stateful-set' | 'helm';
+  kind: WorkloadKind;
   /** Terraform address, e.g. `kubernetes_deployment.pgbouncer`. */
   address: string;
   role: WorkloadRole;
   /** For a `database` role: the engine its image runs. */
-  engine?: 'postgresql' | 'mysql';
+  engine?: DatabaseEngine;
   name: Val<string>;
   namespace?: Val<string>;
   labels: Record<string, string>;
@@ -112,6 +153,52 @@ export interface WorkloadModel {
   helm?: HelmRef;
   /** PDB settings that come with the workload (Helm values). */
   inlinePdb?: InlinePdb;
+  instance?: InstanceInfo;
+  /** Fields whose declared value is only a seed (see {@link LiveManagedField}). */
+  liveManaged: LiveManagedField[];
+  /** Namespace tier (`0-core` ... `4-aux`) from the namespace's `tier` label, when known. */
+  namespaceTier?: Val<string>;
+  source: SourcePos;
+}
+
+/** Every `helm_release`, whatever the chart: what it installs and what its values declare. */
+export interface HelmReleaseModel {
+  id: string;
+  stack: string;
+  address: string;
+  instance?: InstanceInfo;
+  name: Val<string>;
+  namespace?: Val<string>;
+  chart: Val<string>;
+  repository?: Val<string>;
+  version?: Val<string>;
+  /** Values files read (files and `templatefile`s), in order. */
+  valuesFiles: SourcePos[];
+  /** Set when some values could not be read (a non-static expression, a missing file). */
+  valuesUnresolved: string[];
+  /** What the values declare, with where each is written; absent when not declared. */
+  declared: {
+    replicas?: { value: Val<number>; at: SourcePos; key: string };
+    pdb?: {
+      minAvailable?: Val<number | string>;
+      maxUnavailable?: Val<number | string>;
+      enabled?: boolean;
+      at: SourcePos;
+      key: string;
+    };
+    imageTag?: { value: Val<string>; at: SourcePos; key: string };
+    imageRepository?: { value: Val<string>; at: SourcePos; key: string };
+    resources?: {
+      cpuRequest?: Val<string>;
+      cpuLimit?: Val<string>;
+      memoryRequest?: Val<string>;
+      memoryLimit?: Val<string>;
+      at: SourcePos;
+      key: string;
+    };
+  };
+  /** Ids of the workloads the model expanded this release into (known charts only). */
+  workloadIds: string[];
   source: SourcePos;
 }
 
@@ -119,12 +206,14 @@ export interface CronJobModel {
   id: string;
   stack: string;
   address: string;
+  instance?: InstanceInfo;
   name: Val<string>;
   namespace?: Val<string>;
   schedule?: Val<string>;
   containers: ContainerModel[];
   volumes: VolumeModel[];
   lifecycle: LifecycleModel;
+  namespaceTier?: Val<string>;
   source: SourcePos;
 }
 
@@ -132,6 +221,7 @@ export interface PdbModel {
   id: string;
   stack: string;
   address: string;
+  instance?: InstanceInfo;
   name: Val<string>;
   namespace?: Val<string>;
   minAvailable?: Val<number | string>;
@@ -152,10 +242,20 @@ export interface ServiceModel {
 export interface IngressModel {
   id: string;
   stack: string;
-  /** The `module` block label. */
+  /** `factory` for an `ingress_factory`-style module call, `plain` for a `kubernetes_ingress_v1`. */
+  kind: 'factory' | 'plain';
+  /** The `module` block label (or the resource name of a plain ingress). */
   moduleName: string;
+  instance?: InstanceInfo;
   namespace?: Val<string>;
+  /** The full hostname (`app.example.org`), resolved the way Terraform would. */
   host: Val<string>;
+  /** More hosts when a plain ingress has several rules. */
+  extraHosts?: string[];
+  /** `gethomepage.dev/name`, when the ingress declares it. */
+  title?: string;
+  /** `gethomepage.dev/description`, when the ingress declares it. */
+  description?: string;
   authTier: Val<AuthTier | string>;
   authDefaulted: boolean;
   authAt?: SourcePos;
@@ -177,6 +277,10 @@ export interface AnubisModel {
   id: string;
   stack: string;
   moduleName: string;
+  instance?: InstanceInfo;
+  /** The Deployment and PDB the instance's module creates (their workload / PDB ids). */
+  workloadId?: string;
+  pdbId?: string;
   namespace?: Val<string>;
   serviceName?: Val<string>;
   targetUrl?: Val<string>;
@@ -196,11 +300,35 @@ export interface PoolerModel {
   iniFile?: SourcePos;
 }
 
+export type DatabaseEngine =
+  | 'postgresql'
+  | 'mysql'
+  | 'redis'
+  | 'mongodb'
+  | 'unknown';
+
+/** How the repo declares a database (the evidence the model found). */
+export type DatabaseDeclaration =
+  /** A CloudNativePG `Cluster` manifest. */
+  | 'cnpg-cluster'
+  /** A StatefulSet or Deployment running a database image. */
+  | 'workload'
+  /** A `postgresql_database` / `mysql_database` resource. */
+  | 'terraform-resource'
+  /** A Vault database secrets-engine static role naming the database. */
+  | 'vault-static-role'
+  /** A Job, CronJob or `null_resource` whose command runs `CREATE DATABASE`. */
+  | 'create-database'
+  /** A host/database variable a workload reads (only the name is known). */
+  | 'workload-config';
+
 export interface DatabaseModel {
   id: string;
   stack: string;
-  engine: 'postgresql' | 'mysql' | 'unknown';
+  engine: DatabaseEngine;
+  /** `cluster`: a server; `database`: a database on a server. */
   role: 'cluster' | 'database';
+  declaredBy: DatabaseDeclaration;
   name: Val<string>;
   namespace?: Val<string>;
   /** Host names that reach it. */
@@ -222,12 +350,36 @@ export interface DependencyModel {
   toKind: 'pooler' | 'database';
 }
 
+/** A Terragrunt `dependency` block: this stack reads another stack's outputs. */
+export interface StackDependencyModel {
+  /** The block label. */
+  name: string;
+  /** `config_path` as written. */
+  configPath: string;
+  /** The stack it points at, when `config_path` resolves to `stacks/<name>`. */
+  stack?: string;
+  source: SourcePos;
+}
+
+/** A file the model could not read on purpose or by limit, with why. */
+export interface SkippedFile {
+  file: string;
+  reason: 'encrypted' | 'too-large' | 'too-deep' | 'binary' | 'parser-failed';
+  message: string;
+}
+
 export interface StackModel {
   name: string;
   /** `stacks/<name>`. */
   dir: string;
   files: string[];
   parseErrors: HclParseError[];
+  /** Files of the stack that were not read (encrypted, over a limit). */
+  skippedFiles: SkippedFile[];
+  /** Terragrunt `dependency` blocks of the stack. */
+  dependencies: StackDependencyModel[];
+  /** Helm releases of the stack. */
+  helmReleases: HelmReleaseModel[];
   namespaces: string[];
   /** `tier` label of the namespaces the stack creates, by namespace name. */
   namespaceTiers: Record<string, string>;
@@ -251,6 +403,8 @@ export interface InfraModel {
   dependencies: DependencyModel[];
   /** Every parse error in the repo, stacks' and shared modules'. */
   parseErrors: HclParseError[];
+  /** Every file not read (encrypted, over a limit), repo-wide. */
+  skippedFiles: SkippedFile[];
   /** Number of files read. */
   fileCount: number;
 }

@@ -1,0 +1,248 @@
+import {
+  ContainerModel,
+  DatabaseModel,
+  InfraModel,
+  WorkloadModel,
+} from '../model/types';
+import { sameVal, valText } from '../model/blocks';
+import { hostForms } from '../extract/operators';
+
+// --- linking ----------------------------------------------------------------
+
+function labelsMatch(
+  selector: Record<string, string> | undefined,
+  labels: Record<string, string>,
+): boolean {
+  if (!selector || Object.keys(selector).length === 0) return false;
+  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+}
+
+function podLabelsOf(w: WorkloadModel): Record<string, string> {
+  return Object.keys(w.podLabels).length ? w.podLabels : w.selector ?? {};
+}
+
+type HostTarget = {
+  kind: 'pooler' | 'database';
+  id: string;
+  db?: DatabaseModel;
+};
+
+/**
+ * Links what refers to what across the repo: PDBs to the workloads they
+ * select, ingresses to the workload behind their service (through Anubis
+ * when it fronts them), poolers to the databases in their `.ini`, and
+ * workloads and cron jobs to the poolers and databases their env points at.
+ */
+export function linkModel(model: InfraModel) {
+  const workloads = model.stacks.flatMap(s => s.workloads);
+  const poolerByWorkload = new Map(
+    model.stacks.flatMap(s => s.poolers).map(p => [p.workload.id, p]),
+  );
+
+  // Databases run as StatefulSets written in the stack.
+  for (const stack of model.stacks) {
+    for (const w of stack.workloads) {
+      if (w.role !== 'database') continue;
+      const n = valText(w.name);
+      const ns = valText(w.namespace);
+      stack.databases.push({
+        id: w.id,
+        stack: stack.name,
+        engine: w.engine ?? 'unknown',
+        role: 'cluster',
+        name: w.name,
+        namespace: w.namespace,
+        hosts: n && ns ? hostForms(n, ns) : [],
+        declaredBy: 'workload',
+        instances: w.replicas,
+        image: w.containers[0]?.image,
+        storage: w.volumeClaimTemplates,
+        workload: w,
+        source: w.source,
+      });
+    }
+  }
+  const allDbs = model.stacks.flatMap(s => s.databases);
+  const dbById = new Map(allDbs.map(d => [d.id, d]));
+
+  // Per-app databases live on the one server of their engine in their stack, else in the repo.
+  for (const db of allDbs) {
+    if (db.role !== 'database') continue;
+    const servers = allDbs.filter(
+      d => d.role === 'cluster' && d.engine === db.engine,
+    );
+    const inStack = servers.filter(s => s.stack === db.stack);
+    if (inStack.length === 1) db.serverId = inStack[0].id;
+    else if (servers.length === 1) db.serverId = servers[0].id;
+  }
+
+  // Host names that reach poolers and database servers.
+  const hosts = new Map<string, HostTarget>();
+  for (const db of allDbs)
+    if (db.role === 'cluster')
+      for (const h of db.hosts)
+        hosts.set(h, { kind: 'database', id: db.id, db });
+  for (const stack of model.stacks) {
+    for (const svc of stack.services) {
+      const n = valText(svc.name);
+      const ns = valText(svc.namespace);
+      if (!n || !ns) continue;
+      let target: HostTarget | undefined;
+      const selected = stack.workloads.find(
+        w =>
+          valText(w.namespace) === ns &&
+          labelsMatch(svc.selector, podLabelsOf(w)),
+      );
+      if (selected?.role === 'pooler')
+        target = { kind: 'pooler', id: selected.id };
+      else if (selected?.role === 'database') {
+        const db = dbById.get(selected.id);
+        if (db) target = { kind: 'database', id: db.id, db };
+      } else if (
+        svc.selector &&
+        Object.keys(svc.selector).some(k => k.startsWith('cnpg.io/'))
+      ) {
+        const clusters = allDbs.filter(
+          d =>
+            d.role === 'cluster' &&
+            d.engine === 'postgresql' &&
+            valText(d.namespace) === ns,
+        );
+        const byName = svc.selector['cnpg.io/cluster'];
+        const cluster = byName
+          ? clusters.find(c => valText(c.name) === byName)
+          : clusters.find(() => clusters.length === 1);
+        if (cluster) target = { kind: 'database', id: cluster.id, db: cluster };
+      }
+      if (target) for (const h of hostForms(n, ns)) hosts.set(h, target);
+    }
+  }
+
+  // A per-app database that names its server's host (a Vault connection URL) lives there.
+  for (const db of allDbs) {
+    if (db.role !== 'database') continue;
+    const server = db.hosts.map(h => hosts.get(h)).find(t => t?.kind === 'database');
+    if (server) db.serverId = server.id;
+  }
+
+  const perApp = new Map<string, DatabaseModel>();
+  for (const d of allDbs) {
+    const n = valText(d.name);
+    if (d.role === 'database' && d.serverId && n)
+      perApp.set(`${d.serverId}\0${n}`, d);
+  }
+  const perAppDb = (
+    server: DatabaseModel | undefined,
+    dbname: string | undefined,
+  ) => (server && dbname ? perApp.get(`${server.id}\0${dbname}`) : undefined);
+  const seenDeps = new Set<string>();
+  const addDep = (
+    fromId: string,
+    t: HostTarget,
+    dbname: string | undefined,
+  ) => {
+    let toId = t.id;
+    if (t.kind === 'database') toId = perAppDb(t.db, dbname)?.id ?? t.id;
+    const key = `${fromId}\0${toId}`;
+    if (!seenDeps.has(key)) {
+      seenDeps.add(key);
+      model.dependencies.push({ fromId, toId, toKind: t.kind });
+    }
+  };
+
+  // Poolers -> databases, from the [databases] section of the ini.
+  for (const pooler of poolerByWorkload.values()) {
+    for (const d of pooler.databases) {
+      const t = d.host ? hosts.get(d.host) : undefined;
+      if (t && t.kind === 'database') addDep(pooler.workload.id, t, d.dbname);
+    }
+  }
+
+  // Workloads and cron jobs -> poolers and databases, from their env values.
+  const users: Array<{ id: string; containers: ContainerModel[] }> = [
+    ...workloads.filter(w => w.role === 'service'),
+    ...model.stacks.flatMap(s => s.cronJobs),
+  ];
+  for (const u of users) {
+    const env = u.containers.flatMap(c => c.env);
+    const dbname = env
+      .filter(e =>
+        /(DB|DATABASE)_?NAME$|__NAME$|^POSTGRES_DB$|^MYSQL_DATABASE$/i.test(
+          e.name,
+        ),
+      )
+      .map(e => (typeof e.value === 'string' ? e.value : undefined))
+      .find(Boolean);
+    for (const e of env) {
+      if (typeof e.value !== 'string') continue;
+      for (const m of e.value.matchAll(
+        /[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+/g,
+      )) {
+        const t = hosts.get(m[0]);
+        if (!t) continue;
+        const urlDb = new RegExp(
+          `${m[0].replace(/\./g, '\\.')}(:\\d+)?/([A-Za-z0-9_-]+)`,
+        ).exec(e.value)?.[2];
+        addDep(u.id, t, urlDb ?? dbname);
+      }
+    }
+  }
+
+  // PDBs -> workloads they select.
+  for (const stack of model.stacks) {
+    for (const pdb of stack.pdbs) {
+      const targets = stack.workloads.filter(
+        w =>
+          sameVal(w.namespace, pdb.namespace) &&
+          labelsMatch(pdb.selector, podLabelsOf(w)),
+      );
+      model.pdbTargets.set(
+        pdb.id,
+        targets.map(w => w.id),
+      );
+    }
+  }
+
+  // Ingresses -> the workload behind their service (through Anubis when it fronts them).
+  for (const stack of model.stacks) {
+    const findWorkload = (
+      svcName: string | undefined,
+      ns: string | undefined,
+    ) => {
+      if (!svcName) return undefined;
+      const svc = stack.services.find(
+        s =>
+          valText(s.name) === svcName && (!ns || valText(s.namespace) === ns),
+      );
+      if (svc) {
+        const w = stack.workloads.find(
+          x =>
+            sameVal(x.namespace, svc.namespace) &&
+            labelsMatch(svc.selector, podLabelsOf(x)),
+        );
+        if (w) return w;
+      }
+      return stack.workloads.find(
+        x =>
+          valText(x.name) === svcName && (!ns || valText(x.namespace) === ns),
+      );
+    };
+    for (const ing of stack.ingresses) {
+      let svcName = valText(ing.serviceName);
+      let ns = valText(ing.namespace);
+      if (ing.anubis) {
+        const a = stack.anubis.find(x => x.moduleName === ing.anubis);
+        const url = valText(a?.targetUrl);
+        const m = url
+          ? /^https?:\/\/([^.:/]+)(?:\.([^.:/]+))?/.exec(url)
+          : null;
+        if (m) {
+          svcName = m[1];
+          ns = m[2] ?? ns;
+        }
+      }
+      const w = findWorkload(svcName, ns);
+      if (w) model.ingressTargets.set(ing.id, w.id);
+    }
+  }
+}
