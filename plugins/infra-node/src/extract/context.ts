@@ -32,9 +32,15 @@ export function isInside(file: string, dir: string): boolean {
   return file.startsWith(`${dir}/`) && !path.posix.relative(dir, file).startsWith('..');
 }
 
-/** Unique id of a site: its position, plus its instance address when it is not the only one. */
-export function siteId(block: HclBlock, instance: InstanceInfo): string {
+/**
+ * Unique id of a site in the repo: its position, plus its instance address
+ * when it is not the only one. A shared module's block is instantiated by
+ * many stacks, so its id names the stack too.
+ */
+export function siteId(block: HclBlock, instance: InstanceInfo, stackDir: string): string {
   const base = `${block.file}:${block.line}`;
   const plainRoot = !instance.modulePath && instance.key === undefined && !instance.countUnknown;
-  return plainRoot ? base : `${base}@${instance.address}`;
+  if (plainRoot) return base;
+  const owner = isInside(block.file, stackDir) ? '' : `${stackDir}|`;
+  return `${owner}${base}@${instance.address}`;
 }

@@ -37,7 +37,7 @@ export function extractDatabaseResource(ctx: ExtractContext, site: ResourceSite)
   const engine = ENGINE_OF_RESOURCE[site.type];
   if (!engine) return undefined;
   const name = str(site.block, 'name', site.scope) ?? site.block.labels[1];
-  return database(ctx, site, siteId(site.block, site.instance), engine, name, 'terraform-resource');
+  return database(ctx, site, siteId(site.block, site.instance, ctx.stack.dir), engine, name, 'terraform-resource');
 }
 
 /** The engine and server host of a Vault database connection (`mysql { connection_url }`, `postgresql { ... }`). */
@@ -79,7 +79,7 @@ export function extractVaultStaticRole(
   return database(
     ctx,
     site,
-    siteId(block, site.instance),
+    siteId(block, site.instance, ctx.stack.dir),
     conn?.engine ?? 'unknown',
     name,
     'vault-static-role',
@@ -132,7 +132,7 @@ export function extractCreateDatabase(ctx: ExtractContext, site: ResourceSite): 
         database(
           ctx,
           site,
-          `${siteId(site.block, site.instance)}#db:${name}`,
+          `${siteId(site.block, site.instance, ctx.stack.dir)}#db:${name}`,
           engineOfCommand(text),
           name,
           'create-database',

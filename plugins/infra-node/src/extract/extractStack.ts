@@ -4,7 +4,7 @@ import { valText } from '../model/blocks';
 import { AnubisModel, DatabaseEngine, PoolerModel } from '../model/types';
 import { parseConnString, parseIni } from '../util/ini';
 import { configMapFiles } from './configMaps';
-import { ExtractContext } from './context';
+import { ExtractContext, siteId } from './context';
 import {
   extractCreateDatabase,
   extractDatabaseResource,
@@ -56,7 +56,7 @@ export function extractStack(ctx: ExtractContext, root: ModuleInstance) {
     else if (PDB_TYPES.has(t)) stack.pdbs.push(extractPdb(ctx, site));
     else if (SERVICE_TYPES.has(t)) stack.services.push(extractService(ctx, site));
     else if (PVC_TYPES.has(t))
-      stack.pvcs.push(readPvc(ctx, site.block, site.scope, 'pvc', `${site.block.file}:${site.block.line}@${site.instance.address}`));
+      stack.pvcs.push(readPvc(ctx, site.block, site.scope, 'pvc', siteId(site.block, site.instance, ctx.stack.dir)));
     else if (CONFIG_MAP_TYPES.has(t)) {
       const cm = configMapFiles(site);
       if (cm) configMaps.set(cm.name, cm.files);
@@ -132,7 +132,7 @@ function collectAnubis(ctx: ExtractContext, modules: ReturnType<typeof walkStack
     const svc = stack.services.find(s => s.id.includes(`@${m.module.address}.`));
     const target = w.containers.flatMap(c => c.env).find(e => e.name === 'TARGET');
     const anubis: AnubisModel = {
-      id: `${m.call.file}:${m.call.line}@${m.module.address}`,
+      id: siteId(m.call, m.instance, ctx.stack.dir),
       stack: stack.name,
       moduleName: m.call.labels[0],
       instance: m.instance,

@@ -39,7 +39,7 @@ export function extractHelmRelease(
   site: ResourceSite,
 ): { release: HelmReleaseModel; workloads: WorkloadModel[] } {
   const { block: b, scope } = site;
-  const id = siteId(b, site.instance);
+  const id = siteId(b, site.instance, ctx.stack.dir);
   const chartVal = str(b, 'chart', scope) ?? new Unresolved('chart', 'other');
   const release = str(b, 'name', scope) ?? b.labels[1];
   const namespace = str(b, 'namespace', scope);

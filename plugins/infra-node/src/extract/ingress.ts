@@ -64,7 +64,7 @@ export function extractIngress(ctx: ExtractContext, site: ResourceSite): Ingress
   const host: Val<string> =
     hosts.find(h => typeof h === 'string') ?? hosts[0] ?? new Unresolved('spec.rule.host', 'other');
   const common = {
-    id: siteId(b, site.instance),
+    id: siteId(b, site.instance, ctx.stack.dir),
     stack: ctx.stack.name,
     instance: site.instance,
     namespace: str(meta, 'namespace', scope),

@@ -25,7 +25,7 @@ export function extractOutpost(ctx: ExtractContext, site: ResourceSite): Workloa
   const objectName = `ak-outpost-${slug}`;
   const replicas = cfg?.kubernetes_replicas;
   return {
-    id: siteId(b, site.instance),
+    id: siteId(b, site.instance, ctx.stack.dir),
     stack: ctx.stack.name,
     kind: 'deployment',
     address: site.instance.address,
@@ -72,7 +72,7 @@ export function extractCnpgCluster(ctx: ExtractContext, site: ResourceSite): Dat
   const namespace = toStr(meta.namespace);
   const n = valText(name);
   const ns = valText(namespace);
-  const id = siteId(b, site.instance);
+  const id = siteId(b, site.instance, ctx.stack.dir);
   return {
     id,
     stack: ctx.stack.name,

@@ -22,7 +22,7 @@ export function extractCronJob(ctx: ExtractContext, site: ResourceSite): CronJob
     scope,
   );
   return {
-    id: siteId(b, site.instance),
+    id: siteId(b, site.instance, ctx.stack.dir),
     stack: ctx.stack.name,
     address: site.instance.address,
     instance: site.instance,
@@ -42,7 +42,7 @@ export function extractPdb(ctx: ExtractContext, site: ResourceSite): PdbModel {
   const spec = first(b, 'spec', scope);
   const selector = first(spec, 'selector', scope);
   return {
-    id: siteId(b, site.instance),
+    id: siteId(b, site.instance, ctx.stack.dir),
     stack: ctx.stack.name,
     address: site.instance.address,
     instance: site.instance,
@@ -61,7 +61,7 @@ export function extractService(ctx: ExtractContext, site: ResourceSite): Service
   const spec = first(b, 'spec', scope);
   const selector = stringMap(spec, 'selector', scope);
   return {
-    id: siteId(b, site.instance),
+    id: siteId(b, site.instance, ctx.stack.dir),
     stack: ctx.stack.name,
     name: str(meta, 'name', scope) ?? b.labels[1],
     namespace: str(meta, 'namespace', scope),

@@ -51,7 +51,7 @@ export function extractWorkload(ctx: ExtractContext, site: ResourceSite): Worklo
       ? first(spec, 'update_strategy', scope)
       : undefined;
   const containers = readContainers(podSpec, scope);
-  const id = siteId(b, site.instance);
+  const id = siteId(b, site.instance, ctx.stack.dir);
   const volumeClaimTemplates = sub(spec, 'volume_claim_template', scope).map(t =>
     readPvc(ctx, t, scope, 'volume-claim-template', `${id}#${t.line}`),
   );

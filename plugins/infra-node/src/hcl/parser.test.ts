@@ -1,29 +1,20 @@
-import { parseHcl } from './parser';
+import type { Parser } from 'web-tree-sitter';
+import { resolve } from '../eval/evaluate';
+import type { Scope } from '../eval/scope';
+import { scopeOfFiles } from '../eval/scopeOfFiles';
+import { getHclParser, parseHcl, parseHclWith } from './parser';
 import { HclBlock } from './types';
-import { isUnresolved, resolve, Scope, Unresolved } from './values';
+import { isUnresolved, Unresolved } from './values';
 
+let parser: Parser;
+beforeAll(async () => {
+  parser = await getHclParser();
+});
+
+/** The model's evaluator over the blocks of one parsed file. */
 function scopeOf(blocks: HclBlock[], dir = 'stacks/x'): Scope {
-  const locals = new Map();
-  const variables = new Map();
-  const resources = new Map();
-  for (const b of blocks) {
-    if (b.type === 'locals')
-      for (const [k, a] of Object.entries(b.attributes)) locals.set(k, a.expr);
-    if (b.type === 'variable')
-      variables.set(b.labels[0], { default: b.attributes.default?.expr });
-    if (b.type === 'resource')
-      resources.set(`${b.labels[0]}.${b.labels[1]}`, b);
-  }
-  return {
-    dir,
-    rootDir: dir,
-    locals,
-    variables,
-    resources,
-    inputs: new Map(),
-    outputs: new Map(),
-    modules: new Map(),
-  };
+  const file = { path: `${dir}/main.tf`, blocks, attributes: {}, comments: [] };
+  return scopeOfFiles([file], dir, (f, c) => parseHclWith(parser, f, c));
 }
 
 describe('parseHcl', () => {
@@ -113,7 +104,7 @@ locals {
       '"%{ if var.domain != "" }yes%{ else }no%{ endif }"',
     );
     expect(resolve(attrs.needs.expr, scope)).toEqual(
-      new Unresolved('"${var.secret}-x"'),
+      new Unresolved('"${var.secret}-x"', 'no-value'),
     );
     expect(resolve(attrs.upper.expr, scope)).toBe('APP.HOMELAB.EXAMPLE');
   });
@@ -149,7 +140,7 @@ locals {
     });
     expect(
       resolve(res.blocks[0].attributes.name.expr, scopeOf(f.blocks)),
-    ).toEqual(new Unresolved('each.key'));
+    ).toEqual(new Unresolved('each.key', 'other'));
     const dyn = res.blocks[1].blocks[0].blocks[0].blocks[0];
     expect(dyn.type).toBe('dynamic');
     expect(dyn.labels).toEqual(['container']);
@@ -185,7 +176,7 @@ module "ingress" { # after the brace
       'block comment\n   over two lines',
     ]);
     expect(m.attributes.source.trailingComment?.text).toBe('slashes');
-    expect(resolve(m.attributes.ports.expr, undefined)).toEqual([80, 443]);
+    expect(resolve(m.attributes.ports.expr, scopeOf([]))).toEqual([80, 443]);
     expect(m.attributes.auth.leadingComments.map(c => c.text)).toEqual([
       'auth = "none": public by design',
     ]);
@@ -201,7 +192,7 @@ module "ingress" { # after the brace
     const attrs = f.blocks[0].attributes;
     expect(attrs.a.line).toBe(4);
     expect(attrs.a.leadingComments[0].text).toBe('above');
-    expect(resolve(attrs.b.expr, undefined)).toBe('one\ntwo\n');
+    expect(resolve(attrs.b.expr, scopeOf([]))).toBe('one\ntwo\n');
   });
 
   it('resolves locals, variable defaults, collections and resource attributes', async () => {
@@ -240,10 +231,10 @@ resource "kubernetes_namespace" "ns" {
       extra: 'y',
     });
     expect(resolve(attrs.ini.expr, scope)).toBe('stacks/x/pgbouncer.ini');
-    expect(isUnresolved(resolve(attrs.cond.expr, scope))).toBe(true);
-    expect(resolve(attrs.out.expr, scope)).toEqual(
-      new Unresolved('module.other.value'),
-    );
+    // Operators and conditionals evaluate like Terraform's.
+    expect(resolve(attrs.cond.expr, scope)).toBe('many');
+    // A module that is not called has no outputs: unknown, never guessed.
+    expect(isUnresolved(resolve(attrs.out.expr, scope))).toBe(true);
   });
 
   it('reports a broken file with its line instead of throwing', async () => {

@@ -64,7 +64,9 @@ describe('buildInfraModel on the example repo', () => {
 
   it('reads PgBouncer settings and databases from the ini the config map mounts', () => {
     const [pooler] = stack(model, 'authentik').poolers;
-    expect(pooler.workload.address).toBe('kubernetes_deployment.pgbouncer');
+    expect(pooler.workload.address).toBe(
+      'module.authentik.kubernetes_deployment.pgbouncer',
+    );
     expect(pooler.workload.namespace).toBe('authentik'); // var.namespace <- kubernetes_namespace.authentik.metadata[0].name
     expect(pooler.settings).toMatchObject({
       pool_mode: 'session',
@@ -220,7 +222,10 @@ describe('buildInfraModel with a ParseCache', () => {
     expect(blog.parseErrors).toEqual([
       expect.objectContaining({ file: 'stacks/blog/extra.tf', line: 2 }),
     ]);
-    expect(blog.workloads).toHaveLength(1);
+    expect(blog.workloads.map(w => w.address)).toEqual([
+      'kubernetes_deployment.blog',
+      'module.anubis.kubernetes_deployment.anubis',
+    ]);
     expect(model.stacks).toHaveLength(8);
   });
 });

@@ -1,5 +1,5 @@
 output "service_name" {
-  value = "anubis-${var.name}"
+  value = kubernetes_service.anubis.metadata[0].name
 }
 
 output "service_port" {

@@ -1,5 +1,5 @@
-# Stub of the shared ingress module: the variables and outputs the portal
-# reads. The real module renders the Traefik IngressRoute, middlewares and DNS.
+# The shared ingress module, cut down: the variables, the Ingress and the
+# Traefik middlewares it attaches, which is what the portal reads.
 variable "name" {
   type        = string
   description = "Subdomain and object name."
