@@ -45,7 +45,10 @@ export const FINDING_RULES: Record<FindingRuleId, FindingRule> = {
   'memory-request-equals-limit': {
     id: 'memory-request-equals-limit',
     title: 'Memory request differs from memory limit',
-    runbook: { page: 'runbooks/conventions', anchor: 'memory-requests-equal-limits' },
+    runbook: {
+      page: 'runbooks/conventions',
+      anchor: 'memory-requests-equal-limits',
+    },
   },
   'no-cpu-limit': {
     id: 'no-cpu-limit',
@@ -64,7 +67,13 @@ export const FINDING_RULES: Record<FindingRuleId, FindingRule> = {
   },
 };
 
-export type FindingSeverity = 'warning' | 'error';
+/**
+ * `error` and `warning` are broken conventions. `info` is a note that needs
+ * no change to pass: something could not be judged (a namespace tier that is
+ * not known), or the intent is there in another form than the enforced one
+ * (an auth reason written as a trailing comment).
+ */
+export type FindingSeverity = 'error' | 'warning' | 'info';
 
 /** One convention violation, located in the source. */
 export interface InfraFinding {
@@ -77,5 +86,19 @@ export interface InfraFinding {
   /** Repo-relative path, e.g. `stacks/immich/main.tf`. */
   file: string;
   /** 1-based line. */
+  line: number;
+}
+
+/**
+ * A finding that a policy entry allows on purpose: shown on the entity as
+ * "allowed: <reason>" instead of as a finding.
+ */
+export interface InfraAllowedFinding {
+  rule: FindingRuleId;
+  /** What would have been reported. */
+  message: string;
+  /** Why it is allowed, as the policy entry says. */
+  reason: string;
+  file: string;
   line: number;
 }

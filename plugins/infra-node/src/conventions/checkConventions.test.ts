@@ -1,202 +1,179 @@
+import { FINDING_RULES } from '@internal/backstage-plugin-infra-common';
 import { buildInfraModel } from '../model/buildInfraModel';
 import { readExampleRepo } from '../__testUtils__/exampleRepo';
-import { checkConventions, effectiveMinAvailable } from './checkConventions';
+import { checkConventions, evaluateConventions } from './checkConventions';
+import { conventionPolicy } from './policy';
+import { CONVENTION_RULES } from './rules';
+import { container, model, stack, workload } from './__testUtils__/model';
 
-async function findingsFor(files: Record<string, string>) {
-  const model = await buildInfraModel(
-    Object.entries(files).map(([path, content]) => ({ path, content })),
-  );
-  return checkConventions(model);
+/** Two workloads breaking the CPU rule, one also the memory rule in a strict tier. */
+function shop() {
+  return model([
+    stack('shop', {
+      workloads: [
+        workload({
+          name: 'web',
+          namespaceTier: '1-cluster',
+          containers: [
+            container({
+              name: 'app',
+              cpuLimit: '1',
+              memoryRequest: '1Gi',
+              memoryLimit: '2Gi',
+            }),
+            container({ name: 'sidecar', cpuLimit: '100m' }),
+          ],
+        }),
+        workload({
+          name: 'batch',
+          source: { file: 'stacks/shop/batch.tf', line: 3 },
+          containers: [
+            container({
+              name: 'run',
+              cpuLimit: '2',
+              resourcesAt: { file: 'stacks/shop/batch.tf', line: 9 },
+            }),
+          ],
+        }),
+      ],
+    }),
+  ]);
 }
 
-describe('checkConventions', () => {
-  it('reports exactly the deliberate violations of the example repo', async () => {
-    const findings = checkConventions(
-      await buildInfraModel(await readExampleRepo()),
+describe('evaluateConventions', () => {
+  it('has one rule module per rule id, each linked to a runbook', () => {
+    expect(CONVENTION_RULES.map(r => r.id).sort()).toEqual(
+      Object.keys(FINDING_RULES).sort(),
     );
-    expect(findings.map(f => [f.rule, f.file, f.line])).toEqual([
+  });
+
+  it('orders findings by file and line, with each rule at its own severity', () => {
+    const { findings, allowed } = evaluateConventions(shop());
+    expect(findings.map(f => [f.rule, f.severity, f.file, f.line])).toEqual([
+      ['no-cpu-limit', 'warning', 'stacks/shop/batch.tf', 9],
+      ['memory-request-equals-limit', 'warning', 'stacks/shop/main.tf', 20],
+      ['no-cpu-limit', 'warning', 'stacks/shop/main.tf', 20],
+      ['no-cpu-limit', 'warning', 'stacks/shop/main.tf', 20],
+    ]);
+    expect(allowed).toEqual([]);
+  });
+
+  it('turns a rule off, or changes its severity, as the policy says', () => {
+    const policy = conventionPolicy({
+      rules: {
+        'no-cpu-limit': { enabled: false },
+        'memory-request-equals-limit': { enabled: true, severity: 'error' },
+      },
+    });
+    expect(
+      evaluateConventions(shop(), { policy }).findings.map(f => [
+        f.rule,
+        f.severity,
+      ]),
+    ).toEqual([['memory-request-equals-limit', 'error']]);
+  });
+
+  it('keeps notes at info whatever severity the rule is given', () => {
+    const unknownTier = model([
+      stack('lab', {
+        workloads: [
+          workload({
+            stack: 'lab',
+            name: 'probe',
+            containers: [
+              container({ memoryRequest: '64Mi', memoryLimit: '128Mi' }),
+            ],
+          }),
+        ],
+      }),
+    ]);
+    const policy = conventionPolicy({
+      rules: {
+        'memory-request-equals-limit': { enabled: true, severity: 'error' },
+      },
+    });
+    expect(
+      evaluateConventions(unknownTier, { policy }).findings.map(
+        f => f.severity,
+      ),
+    ).toEqual(['info']);
+  });
+
+  it('moves what an allow entry matches to allowed, with its reason', () => {
+    const policy = conventionPolicy({
+      allow: [
+        {
+          rule: 'no-cpu-limit',
+          stack: 'shop',
+          address: 'kubernetes_deployment.web',
+          container: 'sidecar',
+          reason:
+            'the sidecar is capped on purpose: it must never starve the app',
+        },
+        {
+          rule: 'no-cpu-limit',
+          name: /^batch$/,
+          reason: 'a batch job capped to leave room',
+        },
+        {
+          rule: 'kyverno-lifecycle',
+          name: /./,
+          reason: 'matches nothing that breaks the rule',
+        },
+      ],
+    });
+    const { findings, allowed } = evaluateConventions(shop(), { policy });
+    expect(findings.map(f => [f.rule, f.message.split(' ')[1]])).toEqual([
+      ['memory-request-equals-limit', 'app'],
+      ['no-cpu-limit', 'app'],
+    ]);
+    expect(
+      allowed.map(a => [a.rule, a.subject, a.file, a.line, a.reason]),
+    ).toEqual([
+      [
+        'no-cpu-limit',
+        'stacks/shop/batch.tf:3',
+        'stacks/shop/batch.tf',
+        9,
+        'a batch job capped to leave room',
+      ],
+      [
+        'no-cpu-limit',
+        'stacks/shop/main.tf:10',
+        'stacks/shop/main.tf',
+        20,
+        'the sidecar is capped on purpose: it must never starve the app',
+      ],
+    ]);
+    expect(allowed[1].message).toContain(
+      'Container sidecar of kubernetes_deployment.web',
+    );
+  });
+
+  it('keeps the one-argument call: checkConventions(model) returns the findings', () => {
+    expect(checkConventions(shop())).toEqual(
+      evaluateConventions(shop()).findings,
+    );
+  });
+});
+
+describe('checkConventions on the bundled example repo', () => {
+  it('reports its deliberate violations, each with a fix', async () => {
+    const files = await readExampleRepo();
+    const findings = checkConventions(await buildInfraModel(files), files);
+    const broken = findings.filter(f => f.severity !== 'info');
+    expect(broken.map(f => [f.rule, f.file, f.line])).toEqual([
       ['critical-path-pdb', 'stacks/cloudflared/main.tf', 2],
       ['critical-path-replicas', 'stacks/cloudflared/main.tf', 14],
       ['kyverno-lifecycle', 'stacks/playground/main.tf', 31],
       ['rwo-recreate-strategy', 'stacks/playground/main.tf', 31],
-      ['memory-request-equals-limit', 'stacks/playground/main.tf', 56],
       ['no-cpu-limit', 'stacks/playground/main.tf', 61],
       ['auth-justification', 'stacks/playground/main.tf', 104],
     ]);
-    for (const f of findings) {
-      expect(f.message).toMatch(/kubernetes_deployment\.|module\./);
-      expect(f.fix.length).toBeGreaterThan(10);
-    }
-  });
-
-  it('checks the auth comment: missing, wrong form, wrong tier', async () => {
-    const call = (comment: string, tier: string) => `module "i_${tier}" {
-  source = "../../modules/kubernetes/ingress_factory"
-  name   = "x"
-${comment}
-  auth = "${tier}"
-}
-`;
-    const findings = await findingsFor({
-      'stacks/a/ok.tf': call('  # auth = "app": own login', 'app'),
-      'stacks/a/form.tf': call('  # has its own login', 'app').replace(
-        'i_app',
-        'i_form',
-      ),
-      'stacks/a/tier.tf': call('  # auth = "app": own login', 'none'),
-      'stacks/a/blank.tf': call('  # auth = "none": public\n', 'none').replace(
-        'i_none',
-        'i_blank',
-      ),
-      'stacks/a/public.tf': call('', 'public'),
-    });
-    const msgs = findings
-      .filter(f => f.rule === 'auth-justification')
-      .map(f => [f.file, f.message]);
-    expect(msgs).toEqual([
-      ['stacks/a/blank.tf', expect.stringContaining('no comment above it')],
-      ['stacks/a/form.tf', expect.stringContaining('not in the form')],
-      ['stacks/a/tier.tf', expect.stringContaining('justifies auth = "app"')],
-    ]);
-  });
-
-  it('checks the Kyverno lifecycle on deployments, stateful sets and cron jobs', async () => {
-    const findings = await findingsFor({
-      'stacks/k/main.tf': `resource "kubernetes_cron_job_v1" "wrong_path" {
-  metadata {
-    name = "a"
-  }
-  lifecycle {
-    # KYVERNO_LIFECYCLE_V1
-    ignore_changes = [spec[0].template[0].spec[0].dns_config]
-  }
-}
-resource "kubernetes_cron_job_v1" "ok" {
-  metadata {
-    name = "b"
-  }
-  lifecycle {
-    ignore_changes = [
-      spec[0].job_template[0].spec[0].template[0].spec[0].dns_config, # KYVERNO_LIFECYCLE_V1
-    ]
-  }
-}
-resource "kubernetes_stateful_set_v1" "no_marker" {
-  metadata {
-    name = "c"
-  }
-  lifecycle {
-    ignore_changes = [spec[0].template[0].spec[0].dns_config]
-  }
-}
-`,
-    });
+    // Its namespace has no tier label, so the memory rule cannot judge it.
     expect(
-      findings.map(f => [f.rule, f.line, f.message.split(' ')[0]]),
-    ).toEqual([
-      ['kyverno-lifecycle', 7, 'kubernetes_cron_job_v1.wrong_path'],
-      ['kyverno-lifecycle', 25, 'kubernetes_stateful_set_v1.no_marker'],
-    ]);
-    expect(findings[1].message).toMatch(/marker/);
-  });
-
-  it('accepts a PDB through maxUnavailable when replicas are static, and never judges unresolved values', async () => {
-    expect(effectiveMinAvailable(undefined, 1, 3)).toBe(2);
-    expect(effectiveMinAvailable('50%', undefined, 3)).toBe(2);
-    expect(effectiveMinAvailable(undefined, '34%', 3)).toBe(1);
-    const deployment = (
-      replicas: string,
-    ) => `resource "kubernetes_deployment" "traefik" {
-  metadata {
-    name      = "traefik"
-    namespace = "traefik"
-  }
-  spec {
-    replicas = ${replicas}
-    selector {
-      match_labels = { app = "traefik" }
-    }
-    template {
-      metadata {
-        labels = { app = "traefik" }
-      }
-    }
-  }
-  lifecycle {
-    ignore_changes = [spec[0].template[0].spec[0].dns_config] # KYVERNO_LIFECYCLE_V1
-  }
-}
-resource "kubernetes_pod_disruption_budget_v1" "traefik" {
-  metadata {
-    name      = "traefik"
-    namespace = "traefik"
-  }
-  spec {
-    max_unavailable = 1
-    selector {
-      match_labels = { app = "traefik" }
-    }
-  }
-}
-`;
-    expect(await findingsFor({ 'stacks/t/main.tf': deployment('3') })).toEqual(
-      [],
-    );
-    expect(
-      (
-        await findingsFor({ 'stacks/t/main.tf': deployment('var.replicas') })
-      ).map(f => f.rule),
-    ).toEqual([]);
-    expect(
-      (await findingsFor({ 'stacks/t/main.tf': deployment('2') })).map(
-        f => f.rule,
-      ),
-    ).toEqual(['critical-path-replicas', 'critical-path-pdb']);
-  });
-
-  it('compares memory quantities by value', async () => {
-    const d = (req: string, lim: string) => ({
-      'stacks/m/main.tf': `resource "kubernetes_deployment" "m" {
-  metadata {
-    name = "m"
-  }
-  spec {
-    template {
-      spec {
-        container {
-          name = "m"
-          resources {
-            requests = { memory = "${req}" }
-            limits   = { memory = "${lim}" }
-          }
-        }
-      }
-    }
-  }
-  lifecycle {
-    ignore_changes = [spec[0].template[0].spec[0].dns_config] # KYVERNO_LIFECYCLE_V1
-  }
-}
-`,
-    });
-    expect(await findingsFor(d('1Gi', '1024Mi'))).toEqual([]);
-    expect((await findingsFor(d('1G', '1Gi'))).map(f => f.rule)).toEqual([
-      'memory-request-equals-limit',
-    ]);
-  });
-
-  it('reports parse errors on the stack', async () => {
-    const findings = await findingsFor({
-      'stacks/p/main.tf': 'locals {\n  a = "x\n}\n',
-    });
-    expect(findings).toEqual([
-      expect.objectContaining({
-        rule: 'parse-error',
-        severity: 'error',
-        subject: 'stack:p',
-        file: 'stacks/p/main.tf',
-        line: 2,
-      }),
-    ]);
+      findings.filter(f => f.severity === 'info').map(f => [f.rule, f.line]),
+    ).toEqual([['memory-request-equals-limit', 56]]);
+    for (const f of findings) expect(f.fix.length).toBeGreaterThan(10);
   });
 });
