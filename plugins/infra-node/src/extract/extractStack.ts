@@ -12,7 +12,7 @@ import {
   readVaultConnection,
 } from './databases';
 import { extractHelmRelease } from './helmRelease';
-import { extractIngress, INGRESS_TYPES } from './ingress';
+import { extractIngress, extractUnreadFactoryCall, INGRESS_TYPES } from './ingress';
 import { extractCnpgCluster, extractOutpost } from './operators';
 import {
   CONFIG_MAP_TYPES,
@@ -78,6 +78,10 @@ export function extractStack(ctx: ExtractContext, root: ModuleInstance) {
     }
     // Any resource may run `CREATE DATABASE` (a null_resource, a Job, a CronJob).
     stack.databases.push(...extractCreateDatabase(ctx, site));
+  }
+  for (const m of walk.modules) {
+    const ingress = extractUnreadFactoryCall(ctx, m);
+    if (ingress) stack.ingresses.push(ingress);
   }
   attachPoolerIni(ctx, configMaps);
   collectAnubis(ctx, walk.modules);

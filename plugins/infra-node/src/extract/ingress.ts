@@ -2,8 +2,9 @@ import { Unresolved, isUnresolved } from '../hcl/values';
 import { attr, first, str, stringMap, sub, toStr, value } from '../model/blocks';
 import { IngressModel, Val } from '../model/types';
 import { HclComment } from '../hcl/types';
+import { force } from '../eval/lazy';
 import { at, editSite, ExtractContext, siteId } from './context';
-import { ResourceSite } from './walk';
+import { ModuleSite, ResourceSite } from './walk';
 
 export const INGRESS_TYPES = new Set(['kubernetes_ingress_v1', 'kubernetes_ingress']);
 const MIDDLEWARES = 'traefik.ingress.kubernetes.io/router.middlewares';
@@ -89,13 +90,13 @@ export function extractIngress(ctx: ExtractContext, site: ResourceSite): Ingress
     };
   }
   const authAttr = attr(factory, 'auth');
-  const tierValue = module.variable('auth');
+  const tierValue = force(module.variable('auth'));
   const authTier: Val<string> =
     typeof tierValue === 'string'
       ? tierValue
       : new Unresolved(authAttr?.expr.raw ?? 'var.auth', isUnresolved(tierValue) ? tierValue.reason : 'other');
   const input = (name: string) =>
-    module.def?.variables.has(name) ? module.variable(name) : undefined;
+    module.def?.variables.has(name) ? force(module.variable(name)) : undefined;
   const antiAi = input('anti_ai_scraping');
   return {
     ...common,
@@ -106,8 +107,48 @@ export function extractIngress(ctx: ExtractContext, site: ResourceSite): Ingress
     authAt: authAttr ? at(factory, authAttr.line) : undefined,
     authComments: authAttr?.leadingComments ?? [],
     justification: authAttr ? parseJustification(authAttr.leadingComments, authTier) : undefined,
-    dnsType: toStr(input('dns_type') as never),
+    dnsType: toStr(input('dns_type')),
     antiAiScraping:
       typeof antiAi === 'boolean' ? antiAi : isUnresolved(antiAi) ? antiAi : undefined,
+  };
+}
+
+/**
+ * A call of a module that is not among the files read (a generated stack
+ * checked on its own, a registry module) but that takes an `auth` input:
+ * it still declares an ingress's tier at its call site, so the tier and its
+ * justification are read from the call; what only the module would compute
+ * (the full host) stays unresolved unless the call gives it.
+ */
+export function extractUnreadFactoryCall(ctx: ExtractContext, site: ModuleSite): IngressModel | undefined {
+  const { call, module } = site;
+  const authAttr = attr(call, 'auth');
+  if (module.def || !authAttr) return undefined;
+  const arg = (name: string) => (attr(call, name) ? force(module.variable(name)) : undefined);
+  const tierValue = arg('auth');
+  const authTier: Val<string> =
+    typeof tierValue === 'string' ? tierValue : new Unresolved(authAttr.expr.raw, 'depends-on-unknown');
+  const host = arg('full_host') ?? arg('host');
+  const paths = arg('ingress_path');
+  return {
+    id: siteId(call, site.instance, ctx.stack.dir),
+    stack: ctx.stack.name,
+    kind: 'factory',
+    moduleName: call.labels[0],
+    instance: site.instance,
+    namespace: toStr(arg('namespace')),
+    host:
+      typeof host === 'string' && host.includes('.')
+        ? host
+        : new Unresolved(`module.${call.labels[0]}.host`, 'missing-file'),
+    authTier,
+    authDefaulted: false,
+    authAt: at(call, authAttr.line),
+    authComments: authAttr.leadingComments,
+    justification: parseJustification(authAttr.leadingComments, authTier),
+    dnsType: toStr(arg('dns_type')),
+    paths: Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : undefined,
+    serviceName: toStr(arg('service_name') ?? arg('name')) ?? new Unresolved('service_name', 'other'),
+    source: at(call),
   };
 }

@@ -64,7 +64,7 @@ export function walkStack(root: ModuleInstance): StackWalk {
           instance: {
             address: full,
             modulePath: module.address,
-            key: it.key,
+            key: it.key ?? keyOf(module.address),
             countUnknown: it.countUnknown ?? module.countUnknown,
           },
         });
