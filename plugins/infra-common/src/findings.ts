@@ -3,7 +3,8 @@ import { RunbookRef } from './runbooks';
 /**
  * Conventions of the infra that the portal checks in Terraform source. The
  * catalog reports them on entities; the scaffolder refuses to publish a
- * stack that breaks one.
+ * stack that breaks one. Each rule's runbook section says what it checks,
+ * why, how to fix it and how to allow an exception; its anchor is stable.
  */
 export type FindingRuleId =
   | 'critical-path-replicas'
@@ -44,7 +45,7 @@ export const FINDING_RULES: Record<FindingRuleId, FindingRule> = {
   },
   'memory-request-equals-limit': {
     id: 'memory-request-equals-limit',
-    title: 'Memory request differs from memory limit',
+    title: 'Memory request differs from limit outside the Burstable tiers',
     runbook: {
       page: 'runbooks/conventions',
       anchor: 'memory-requests-equal-limits',

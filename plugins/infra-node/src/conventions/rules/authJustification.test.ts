@@ -144,7 +144,7 @@ describe('auth-justification', () => {
     );
   });
 
-  it('without the files, judges the comments the model kept above each ingress', () => {
+  it('without the files, judges the comments the model kept above each factory call', () => {
     const m = model([
       stack('wiki', {
         ingresses: [
@@ -176,6 +176,12 @@ describe('auth-justification', () => {
             ],
           }),
           ingress({ moduleName: 'required', authTier: 'required' }),
+          ingress({
+            moduleName: 'graphql',
+            kind: 'plain',
+            authTier: 'none',
+            authAt: { file: 'stacks/wiki/c.tf', line: 1 },
+          }),
         ],
       }),
     ]);

@@ -19,8 +19,10 @@ const MARKER_IN_TEXT = /auth\s*=\s*"(app|none)"/;
  * `auth = "app"|"none"` needs a comment line `# auth = "<tier>": <reason>` in
  * the comment block directly above it. With the raw files the rule judges
  * every line exactly as the infra's guard does (see `authSites.ts`); without
- * them it falls back to the comments the model kept on each ingress, which
- * cannot tell `#` from `//` comments or see lines outside module calls.
+ * them it falls back to the comments the model kept above each factory
+ * call's `auth` argument: that cannot tell `#` from `//` comments, a literal
+ * from an expression, or see a trailing comment or lines outside module
+ * calls, so callers that have the files pass them.
  */
 export const authJustificationRule: ConventionRule = {
   id: 'auth-justification',
@@ -72,18 +74,24 @@ function subjectsAt(ctx: RuleContext, at: SourcePos): About[] {
   ];
 }
 
+/**
+ * An ingress as its call site reads: the module call for a factory ingress
+ * (with its instance path, `module.app["web"].module.ingress`), the resource
+ * for a plain one.
+ */
 function ingressAbout(i: IngressModel): About {
-  const declared = `module.${i.moduleName}`;
-  const address = i.instance?.address ?? declared;
+  const declared = i.kind === 'plain' ? i.moduleName : `module.${i.moduleName}`;
+  const shown =
+    (i.kind === 'plain' ? i.instance?.address : i.instance?.modulePath) ||
+    declared;
   const host = textOf(i.host);
+  const addresses = [
+    ...new Set([declared, shown, i.instance?.address].filter(Boolean)),
+  ] as string[];
   return {
     subject: i.id,
-    who: `${address}${host ? ` (${host})` : ''}`,
-    target: {
-      stack: i.stack,
-      addresses: address === declared ? [declared] : [declared, address],
-      name: host,
-    },
+    who: `${shown}${host ? ` (${host})` : ''}`,
+    target: { stack: i.stack, addresses, name: host },
   };
 }
 
@@ -136,8 +144,11 @@ function fromModel(ctx: RuleContext): RuleHit[] {
   for (const stack of ctx.model.stacks) {
     for (const i of stack.ingresses) {
       const tier = i.authTier;
-      if ((tier !== 'app' && tier !== 'none') || i.authDefaulted) continue;
-      const at = i.authAt ?? i.source;
+      // Only a factory call's own `auth` argument is a site; a plain
+      // ingress has no `auth` line to comment.
+      if (i.kind !== 'factory' || i.authDefaulted || !i.authAt) continue;
+      if (tier !== 'app' && tier !== 'none') continue;
+      const at = i.authAt;
       const markers = i.authComments.flatMap(c =>
         c.text
           .split(/\r\n|\r|\n/)
