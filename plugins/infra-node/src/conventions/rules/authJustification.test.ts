@@ -108,7 +108,7 @@ describe('auth-justification', () => {
         'stack:docs',
         'stacks/docs/sites.tf',
         4,
-        'line 4 of stacks/docs/sites.tf sets auth = "none" but no comment line above it says why it is public.',
+        'line 4 of stacks/docs/sites.tf sets auth = "none" with no comment above it saying why it is public.',
       ],
     ]);
   });

@@ -97,15 +97,16 @@ function ingressAbout(i: IngressModel): About {
 
 function missing(site: AuthSite, about: About, at: SourcePos): RuleHit {
   const { tier } = site;
-  let why: string;
+  const lines = site.commentBlock.length;
+  let what: string;
   if (site.otherTiers.length) {
-    why = `the comment above it justifies auth = "${site.otherTiers[0]}", not "${tier}"`;
-  } else if (site.commentBlock.length) {
-    why = `none of the ${site.commentBlock.length} comment line${
-      site.commentBlock.length === 1 ? '' : 's'
+    what = `but the comment above it justifies auth = "${site.otherTiers[0]}", not "${tier}"`;
+  } else if (lines) {
+    what = `but none of the ${lines} comment line${
+      lines === 1 ? '' : 's'
     } above it says auth = "${tier}"`;
   } else {
-    why = `no comment line above it says ${WHAT_GATES[tier]}`;
+    what = `with no comment above it saying ${WHAT_GATES[tier]}`;
   }
   const detached = site.detachedMarkerLine
     ? ` The reason at line ${site.detachedMarkerLine} is cut off from it by a blank line.`
@@ -113,10 +114,10 @@ function missing(site: AuthSite, about: About, at: SourcePos): RuleHit {
   return {
     subject: about.subject,
     kind: 'violation',
-    message: `${about.who} sets auth = "${tier}" but ${why}.${detached}`,
+    message: `${about.who} sets auth = "${tier}" ${what}.${detached}`,
     fix: site.detachedMarkerLine
       ? `Remove the blank line between the comment and the auth line.`
-      : `Add \`# auth = "${tier}": <${WHAT_GATES[tier]}>\` to the comment lines directly above the auth line (no blank line between).`,
+      : `Put \`# auth = "${tier}": <${WHAT_GATES[tier]}>\` in the comment lines directly above the auth line (no blank line between).`,
     at,
     target: about.target,
   };
