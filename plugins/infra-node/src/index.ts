@@ -21,11 +21,7 @@ export { hostForms } from './extract/operators';
 export { parseJustification } from './extract/ingress';
 export type { BuildInfraModelOptions } from './model/buildInfraModel';
 export { KNOWN_CHARTS } from './model/helm';
-export {
-  checkConventions,
-  effectiveMinAvailable,
-} from './conventions/checkConventions';
-export type { ConventionFinding } from './conventions/checkConventions';
+export * from './conventions';
 export { parseIni, parseConnString } from './util/ini';
 export { parseQuantity, sameQuantity } from './util/quantity';
 
