@@ -33,6 +33,13 @@ module "ingress" {
   namespace = "admin"
   auth      = "none"
 }
+
+resource "kubernetes_namespace" "admin" {
+  metadata {
+    name   = "admin"
+    labels = { tier = "1-cluster" }
+  }
+}
 `;
 
 describe('infra:validate-stack', () => {
@@ -59,13 +66,13 @@ describe('infra:validate-stack', () => {
           /^- stacks\/admin\/main\.tf:1: .*dns_config.* Fix: Add `lifecycle \{ ignore_changes/,
         ),
         expect.stringMatching(
-          /^- stacks\/admin\/main\.tf:12: .*requests 256Mi of memory but is limited to 512Mi\. Fix: /,
+          /^- stacks\/admin\/main\.tf:12: .*requests 256Mi of memory but is limited to 512Mi.*1-cluster.* Fix: /,
         ),
         expect.stringMatching(
           /^- stacks\/admin\/main\.tf:14: .*CPU limit.* Fix: Remove the CPU limit/,
         ),
         expect.stringMatching(
-          /^- stacks\/admin\/main\.tf:26: module\.ingress sets auth = "none" with no comment above it.* Fix: Put `# auth = "none": /,
+          /^- stacks\/admin\/main\.tf:26: module\.ingress sets auth = "none" .*no comment.* Fix: .*`# auth = "none": /,
         ),
       ]),
     );
