@@ -175,7 +175,10 @@ function applySteps(
     if (typeof step === 'object' && 'splat' in step) {
       const list = force(current);
       if (isUnresolved(list)) return unknownFrom(raw, list);
-      const items = Array.isArray(list) ? list : list === null ? [] : [list];
+      // A splat over a single value treats it as a one-element list; over null, as empty.
+      let items: HclValue[] = [list];
+      if (Array.isArray(list)) items = list;
+      else if (list === null) items = [];
       const rest = steps.slice(i + 1);
       return items.map(item => force(applySteps(item, rest, raw, scope, depth)));
     }

@@ -311,12 +311,10 @@ const FUNCTIONS: Record<string, Fn> = {
     return walk(v) ? out : unknown(raw);
   },
   distinct: ([v], raw) => (Array.isArray(v) ? distinct(v) : unknown(raw)),
-  compact: ([v], raw) =>
-    Array.isArray(v)
-      ? v.some(isUnresolved)
-        ? unknown(raw)
-        : v.filter(x => x !== null && x !== '')
-      : unknown(raw),
+  compact: ([v], raw) => {
+    if (!Array.isArray(v) || v.some(isUnresolved)) return unknown(raw);
+    return v.filter(x => x !== null && x !== '');
+  },
   reverse: ([v], raw) => (Array.isArray(v) ? [...v].reverse() : unknown(raw)),
   sort: ([v], raw) => {
     if (!Array.isArray(v) || !v.every(x => str(x) !== undefined))
@@ -410,12 +408,10 @@ const FUNCTIONS: Record<string, Fn> = {
     return unknown(raw);
   },
   tolist: ([v], raw) => (Array.isArray(v) ? v : unknown(raw)),
-  toset: ([v], raw) =>
-    Array.isArray(v)
-      ? v.some(isUnresolved)
-        ? unknown(raw)
-        : distinct(v).sort((a, b) => (String(a) < String(b) ? -1 : 1))
-      : unknown(raw),
+  toset: ([v], raw) => {
+    if (!Array.isArray(v) || v.some(isUnresolved)) return unknown(raw);
+    return distinct(v).sort((a, b) => (String(a) < String(b) ? -1 : 1));
+  },
   tomap: ([v], raw) => (isRecord(v) ? v : unknown(raw)),
   nonsensitive: ([v]) => v,
   sensitive: ([v]) => v,
@@ -497,6 +493,30 @@ export function containsUnknown(v: HclValue): boolean {
   return false;
 }
 
+/** Functions that can answer with unknown parts in their arguments. */
+const PASS_THROUGH = new Set([
+  'merge',
+  'concat',
+  'lookup',
+  'coalesce',
+  'length',
+  'nonsensitive',
+  'sensitive',
+  'tolist',
+  'tomap',
+  'flatten',
+  'compact',
+  'contains',
+  'keys',
+  'values',
+  'element',
+  'one',
+  'distinct',
+  'jsonencode',
+  'yamlencode',
+  'toset',
+]);
+
 /**
  * Calls a Terraform function on evaluated arguments. An unknown argument
  * makes the result unknown, except for the functions that only pass values
@@ -521,29 +541,6 @@ export function callFunction(
   return fn(args, raw, host);
 }
 
-/** Functions that can answer with unknown parts in their arguments. */
-const PASS_THROUGH = new Set([
-  'merge',
-  'concat',
-  'lookup',
-  'coalesce',
-  'length',
-  'nonsensitive',
-  'sensitive',
-  'tolist',
-  'tomap',
-  'flatten',
-  'compact',
-  'contains',
-  'keys',
-  'values',
-  'element',
-  'one',
-  'distinct',
-  'jsonencode',
-  'yamlencode',
-  'toset',
-]);
 
 export function isKnownFunction(name: string): boolean {
   return name in FUNCTIONS || ENVIRONMENT_FUNCTIONS.has(name);

@@ -55,12 +55,7 @@ export function expansionOf(block: HclBlock, scope: Scope): Expansion {
   if (forEach) {
     const v = resolve(forEach.expr, scope);
     const entries = Array.isArray(v)
-      ? // A set of strings: each.key and each.value are the element.
-        v.every(x => toTemplateString(x) !== undefined)
-        ? [...new Set(v.map(x => toTemplateString(x)!))]
-            .sort()
-            .map(k => ({ key: k, value: k as HclValue }))
-        : undefined
+      ? setEntries(v)
       : collectionEntries(v)?.map(([k, value]) => ({ key: String(k), value }));
     if (!entries)
       return {
@@ -71,6 +66,14 @@ export function expansionOf(block: HclBlock, scope: Scope): Expansion {
     return { mode: 'for_each', entries };
   }
   return { mode: 'single' };
+}
+
+/** A set of strings as `for_each` sees it: each.key and each.value are the element. */
+function setEntries(v: HclValue[]): Array<{ key: string; value: HclValue }> | undefined {
+  if (!v.every(x => toTemplateString(x) !== undefined)) return undefined;
+  return [...new Set(v.map(x => toTemplateString(x)!))]
+    .sort()
+    .map(k => ({ key: k, value: k }));
 }
 
 /** One iteration of an expansion: its scope, its address suffix and key. */
@@ -115,6 +118,16 @@ export function iterations(expansion: Expansion, base: Scope): Iteration[] {
     }
   }
 }
+
+/** Arguments of a module call that are not module variables. */
+export const META_ARGUMENTS = new Set([
+  'source',
+  'version',
+  'count',
+  'for_each',
+  'providers',
+  'depends_on',
+]);
 
 /** Repo-wide facts every module instance shares. */
 export interface RepoContext {
@@ -326,15 +339,6 @@ export class ModuleInstance {
   }
 }
 
-/** Arguments of a module call that are not module variables. */
-export const META_ARGUMENTS = new Set([
-  'source',
-  'version',
-  'count',
-  'for_each',
-  'providers',
-  'depends_on',
-]);
 
 /**
  * A block as a lazy value: its attributes, and its nested blocks as lists

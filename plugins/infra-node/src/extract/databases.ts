@@ -1,6 +1,5 @@
-import { Expr, HclBlock } from '../hcl/types';
-import { renderPartial } from '../eval/evaluate';
-import { attr, first, str, valText } from '../model/blocks';
+import { first, str, valText } from '../model/blocks';
+import { commandTexts } from './commandManifests';
 import { DatabaseEngine, DatabaseModel } from '../model/types';
 import { editSite, ExtractContext, siteId } from './context';
 import { ResourceSite } from './walk';
@@ -95,35 +94,11 @@ function engineOfCommand(text: string): DatabaseEngine {
   return 'unknown';
 }
 
-/** Commands a block runs: `local-exec` provisioners, container `command` / `args`. */
-function commandExprs(block: HclBlock): Expr[] {
-  const out: Expr[] = [];
-  for (const p of block.blocks.filter(b => b.type === 'provisioner')) {
-    const c = attr(p, 'command');
-    if (c) out.push(c.expr);
-  }
-  const visit = (b: HclBlock) => {
-    if (b.type === 'container' || b.type === 'init_container') {
-      for (const k of ['command', 'args']) {
-        const a = attr(b, k);
-        if (!a) continue;
-        if (a.expr.kind === 'tuple') out.push(...a.expr.items);
-        else out.push(a.expr);
-      }
-    }
-    for (const c of b.blocks) visit(c);
-  };
-  for (const c of block.blocks) if (c.type !== 'provisioner') visit(c);
-  return out;
-}
-
 /** `CREATE DATABASE <name>` in a provisioner or a Job's command: one database each. */
 export function extractCreateDatabase(ctx: ExtractContext, site: ResourceSite): DatabaseModel[] {
   const out: DatabaseModel[] = [];
   const seen = new Set<string>();
-  for (const expr of commandExprs(site.block)) {
-    const text = renderPartial(expr, site.scope);
-    if (!text) continue;
+  for (const text of commandTexts(site)) {
     for (const m of text.matchAll(CREATE_DATABASE)) {
       const name = m[1];
       if (seen.has(name)) continue;

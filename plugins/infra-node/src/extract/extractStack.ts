@@ -13,7 +13,8 @@ import {
 } from './databases';
 import { extractHelmRelease } from './helmRelease';
 import { extractIngress, extractUnreadFactoryCall, INGRESS_TYPES } from './ingress';
-import { extractCnpgCluster, extractOutpost } from './operators';
+import { cnpgClusterOf, extractCnpgCluster, extractOutpost } from './operators';
+import { commandTexts, manifestsInCommand } from './commandManifests';
 import {
   CONFIG_MAP_TYPES,
   CRON_TYPES,
@@ -76,8 +77,14 @@ export function extractStack(ctx: ExtractContext, root: ModuleInstance) {
       const db = extractDatabaseResource(ctx, site);
       if (db) stack.databases.push(db);
     }
-    // Any resource may run `CREATE DATABASE` (a null_resource, a Job, a CronJob).
+    // Any resource may run `CREATE DATABASE` or apply inline YAML (a null_resource, a Job).
     stack.databases.push(...extractCreateDatabase(ctx, site));
+    commandTexts(site)
+      .flatMap(manifestsInCommand)
+      .forEach((m, i) => {
+        const db = cnpgClusterOf(ctx, site, m, `${siteId(site.block, site.instance, ctx.stack.dir)}#manifest:${i}`);
+        if (db) stack.databases.push(db);
+      });
   }
   for (const m of walk.modules) {
     const ingress = extractUnreadFactoryCall(ctx, m);

@@ -108,8 +108,7 @@ export function extractIngress(ctx: ExtractContext, site: ResourceSite): Ingress
     authComments: authAttr?.leadingComments ?? [],
     justification: authAttr ? parseJustification(authAttr.leadingComments, authTier) : undefined,
     dnsType: toStr(input('dns_type')),
-    antiAiScraping:
-      typeof antiAi === 'boolean' ? antiAi : isUnresolved(antiAi) ? antiAi : undefined,
+    antiAiScraping: typeof antiAi === 'boolean' || isUnresolved(antiAi) ? antiAi : undefined,
   };
 }
 

@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import { asRecord, HclValue } from '../hcl/values';
 import { resolve } from '../eval/evaluate';
 import { attr, str, toStr, value, valText } from '../model/blocks';
@@ -47,32 +48,36 @@ export function extractOutpost(ctx: ExtractContext, site: ResourceSite): Workloa
   };
 }
 
-/** A CloudNativePG `Cluster` written as a `kubernetes_manifest` (or a kubectl manifest). */
-export function extractCnpgCluster(ctx: ExtractContext, site: ResourceSite): DatabaseModel | undefined {
+/** The Kubernetes object a manifest resource writes: `manifest = {...}` or a kubectl `yaml_body`. */
+export function manifestObject(site: ResourceSite): Record<string, HclValue> | undefined {
   const { block: b, scope } = site;
-  let m = asRecord(value(b, 'manifest', scope));
-  if (!m) {
-    // `kubectl_manifest { yaml_body = yamlencode({...}) }`: the same object as text.
-    const yaml = value(b, 'yaml_body', scope);
-    if (typeof yaml === 'string') {
-      try {
-        m = asRecord(JSON.parse(yaml) as HclValue);
-      } catch {
-        m = undefined;
-      }
-    }
+  const m = asRecord(value(b, 'manifest', scope));
+  if (m) return m;
+  const yaml = value(b, 'yaml_body', scope);
+  if (typeof yaml !== 'string') return undefined;
+  try {
+    return asRecord(parseYaml(yaml) as HclValue);
+  } catch {
+    return undefined;
   }
-  if (!m) return undefined;
+}
+
+/** A CloudNativePG `Cluster` object, wherever it is written (a manifest resource, YAML a command applies). */
+export function cnpgClusterOf(
+  ctx: ExtractContext,
+  site: ResourceSite,
+  m: Record<string, HclValue>,
+  id: string,
+): DatabaseModel | undefined {
   const apiVersion = typeof m.apiVersion === 'string' ? m.apiVersion : '';
   if (!(apiVersion.startsWith('postgresql.cnpg.io/') && m.kind === 'Cluster')) return undefined;
   const meta = asRecord(m.metadata) ?? {};
   const spec = asRecord(m.spec) ?? {};
   const storage = asRecord(spec.storage) ?? {};
-  const name = toStr(meta.name) ?? b.labels[1];
+  const name = toStr(meta.name) ?? site.block.labels[1];
   const namespace = toStr(meta.namespace);
   const n = valText(name);
   const ns = valText(namespace);
-  const id = siteId(b, site.instance, ctx.stack.dir);
   return {
     id,
     stack: ctx.stack.name,
@@ -94,9 +99,15 @@ export function extractCnpgCluster(ctx: ExtractContext, site: ResourceSite): Dat
         size: toStr(storage.size),
         accessModes: ['ReadWriteOnce'],
         type: 'volume-claim-template',
-        source: at(b),
+        source: at(site.block),
       },
     ],
     source: editSite(site, ctx.stack.dir),
   };
+}
+
+/** A CloudNativePG `Cluster` written as a `kubernetes_manifest` (or a kubectl manifest). */
+export function extractCnpgCluster(ctx: ExtractContext, site: ResourceSite): DatabaseModel | undefined {
+  const m = manifestObject(site);
+  return m ? cnpgClusterOf(ctx, site, m, siteId(site.block, site.instance, ctx.stack.dir)) : undefined;
 }

@@ -17,6 +17,14 @@ export const WORKLOAD_TYPES: Record<string, Exclude<WorkloadKind, 'helm'>> = {
   kubernetes_job_v1: 'job',
 };
 
+/** Where each kind writes its rollout strategy (a Job has none). */
+const STRATEGY_BLOCK: Record<Exclude<WorkloadKind, 'helm'>, string> = {
+  deployment: 'strategy',
+  'stateful-set': 'update_strategy',
+  'daemon-set': 'update_strategy',
+  job: '',
+};
+
 const POOLER_IMAGE = /(^|\/)pgbouncer(:|@|$)|pgbouncer/i;
 const DATABASE_IMAGES: Array<[RegExp, DatabaseEngine]> = [
   [/(^|\/)(postgres|postgresql|postgis|timescaledb|pgvecto-rs|pgvector)(:|@|$)/i, 'postgresql'],
@@ -44,12 +52,7 @@ export function extractWorkload(ctx: ExtractContext, site: ResourceSite): Worklo
   const selectorBlock = first(spec, 'selector', scope);
   const selector = selectorBlock ? stringMap(selectorBlock, 'match_labels', scope) : undefined;
   const name = str(meta, 'name', scope) ?? b.labels[1];
-  const strategyBlock =
-    kind === 'deployment'
-      ? first(spec, 'strategy', scope)
-      : kind === 'stateful-set' || kind === 'daemon-set'
-      ? first(spec, 'update_strategy', scope)
-      : undefined;
+  const strategyBlock = first(spec, STRATEGY_BLOCK[kind], scope);
   const containers = readContainers(podSpec, scope);
   const id = siteId(b, site.instance, ctx.stack.dir);
   const volumeClaimTemplates = sub(spec, 'volume_claim_template', scope).map(t =>

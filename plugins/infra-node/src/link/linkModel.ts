@@ -5,6 +5,7 @@ import {
   WorkloadModel,
 } from '../model/types';
 import { sameVal, valText } from '../model/blocks';
+import { isUnresolved } from '../hcl/values';
 import { hostForms } from '../extract/operators';
 
 // --- linking ----------------------------------------------------------------
@@ -174,6 +175,13 @@ export function linkModel(model: InfraModel) {
       .map(e => (typeof e.value === 'string' ? e.value : undefined))
       .find(Boolean);
     for (const e of env) {
+      if (isUnresolved(e.value)) {
+        // `var.postgresql_host` from a var file we cannot read: the variable's
+        // name still says which Service it points at.
+        const t = hostVariableTarget(e.value.unresolved, hosts, allDbs);
+        if (t) addDep(u.id, t, dbname);
+        continue;
+      }
       if (typeof e.value !== 'string') continue;
       for (const m of e.value.matchAll(
         /[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+/g,
@@ -245,4 +253,35 @@ export function linkModel(model: InfraModel) {
       if (w) model.ingressTargets.set(ing.id, w.id);
     }
   }
+}
+
+const HOST_VARIABLE = /\bvar\.([a-z0-9_]+?)_host\b/gi;
+const ENGINE_WORDS: Array<[RegExp, DatabaseModel['engine']]> = [
+  [/postgres|^pg$|^pg_/, 'postgresql'],
+  [/mysql|mariadb/, 'mysql'],
+  [/redis|valkey/, 'redis'],
+  [/mongo/, 'mongodb'],
+];
+
+/**
+ * The pooler or database a `var.<name>_host` points at: the Service called
+ * `<name>` when exactly one reaches a pooler or database server, else the
+ * only server of the engine the name says. Ambiguity gives nothing.
+ */
+function hostVariableTarget(
+  raw: string,
+  hosts: Map<string, HostTarget>,
+  dbs: DatabaseModel[],
+): HostTarget | undefined {
+  for (const m of raw.matchAll(HOST_VARIABLE)) {
+    const name = m[1].toLowerCase().replace(/_/g, '-');
+    const byService = new Map<string, HostTarget>();
+    for (const [host, t] of hosts) if (host.split('.')[0] === name) byService.set(t.id, t);
+    if (byService.size === 1) return [...byService.values()][0];
+    const engine = ENGINE_WORDS.find(([re]) => re.test(name))?.[1];
+    const servers = dbs.filter(d => d.role === 'cluster' && d.engine === engine);
+    if (engine && servers.length === 1)
+      return { kind: 'database', id: servers[0].id, db: servers[0] };
+  }
+  return undefined;
 }

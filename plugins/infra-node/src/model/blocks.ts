@@ -55,9 +55,9 @@ export function sub(
     const collection = forEach ? resolve(forEach.expr, parentScope) : undefined;
     const entries =
       collection === undefined ? undefined : collectionEntries(collection);
-    const withIterator = (key: HclValue, value: HclValue): Scope => {
+    const withIterator = (key: HclValue, element: HclValue): Scope => {
       const vars = new Map(parentScope.vars ?? []);
-      vars.set(iterator, { key, value });
+      vars.set(iterator, { key, value: element });
       return { ...parentScope, vars };
     };
     if (!entries) {

@@ -11,8 +11,9 @@ import { SourcePos } from './types';
 
 /** A value rendered from a template part that was unknown (see `renderPartial`). */
 function unknownPart(value: unknown): unknown {
-  return typeof value === 'string' && value.includes('\u0000')
-    ? new Unresolved(value.replace(/\u0000/g, '${...}'), 'depends-on-unknown')
+  const marker = String.fromCharCode(0);
+  return typeof value === 'string' && value.includes(marker)
+    ? new Unresolved(value.split(marker).join('${...}'), 'depends-on-unknown')
     : value;
 }
 
