@@ -1,4 +1,4 @@
-import { isUnresolvedValue, parseInfraDetails } from './details';
+import { parseInfraDetails } from './details';
 
 describe('details annotation', () => {
   it('parses a details object and tolerates missing or malformed values', () => {
@@ -13,12 +13,5 @@ describe('details annotation', () => {
     expect(parseInfraDetails(undefined)).toBeUndefined();
     expect(parseInfraDetails('{not json')).toBeUndefined();
     expect(parseInfraDetails('[1,2]')).toBeUndefined();
-  });
-
-  it('recognises unresolved values', () => {
-    expect(isUnresolvedValue({ unresolved: 'var.replicas' })).toBe(true);
-    expect(isUnresolvedValue({ unresolved: 'x', other: 1 })).toBe(false);
-    expect(isUnresolvedValue('3')).toBe(false);
-    expect(isUnresolvedValue(null)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { AuthTier } from './authTiers';
+import type { InfraValue } from './unresolved';
 
 /**
  * The shape of the JSON object in the `infra.homelab/details` annotation
@@ -11,24 +12,6 @@ import type { AuthTier } from './authTiers';
  * variable without a default, a function call) are written as
  * {@link UnresolvedValue}: the raw Terraform expression, never a guess.
  */
-
-/** A value that could not be resolved statically: the raw HCL expression text. */
-export interface UnresolvedValue {
-  unresolved: string;
-}
-
-/** A statically known value, or the expression it comes from. */
-export type InfraValue<T> = T | UnresolvedValue;
-
-export function isUnresolvedValue(value: unknown): value is UnresolvedValue {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.keys(value).length === 1 &&
-    typeof (value as { unresolved?: unknown }).unresolved === 'string'
-  );
-}
 
 /** Where something is declared: repo-relative path, 1-based line. */
 export interface SourceRef {
@@ -88,11 +71,44 @@ export interface PdbSummary extends EntityLink {
 
 /** One ingress in front of a workload. */
 export interface IngressSummary extends EntityLink {
+  /** The full hostname (`app.example.org`), or the expression it comes from. */
   host: InfraValue<string>;
   authTier: InfraValue<AuthTier>;
   /** Path carve-outs of this ingress; absent means the whole host. */
   paths?: string[];
   anubis: boolean;
+}
+
+/**
+ * Which instance of a Terraform block an entity is, once `count` /
+ * `for_each` are expanded (on the block and every module call above it).
+ */
+export interface InstanceDetails {
+  /** Full Terraform address, e.g. `module.app["web"].kubernetes_deployment.this[0]`. */
+  address: string;
+  /** The `for_each` key or `count` index the entity is named by. */
+  key?: string | number;
+  /**
+   * Set when a `count` / `for_each` is not static: the entity then stands
+   * for an unknown number of instances; this is the expression.
+   */
+  countUnknown?: string;
+}
+
+/**
+ * A field whose declared value is only a seed because something else
+ * manages it live (Terraform's `ignore_changes` hands it over): the image
+ * under Keel, replicas under an autoscaler. Never show the declared value
+ * as the running one.
+ */
+export interface LiveManagedDetails {
+  /** `image`, `replicas`, ... */
+  field: string;
+  /** Who manages it live, as far as the source says (`Keel`, `autoscaler`, ...). */
+  manager: string;
+  /** The `ignore_changes` entry or marker that says so. */
+  evidence: string;
+  source?: SourceRef;
 }
 
 interface DetailsBase {
@@ -102,14 +118,21 @@ interface DetailsBase {
   namespace?: InfraValue<string>;
   /** Where the object is declared. */
   source: SourceRef;
+  /** Set when the object is one instance of a `count` / `for_each` block. */
+  instance?: InstanceDetails;
 }
 
 /** Fields shared by everything that runs pods (services, poolers, databases run as workloads). */
 export interface WorkloadFields {
-  /** `deployment`, `stateful-set`, or `helm` for a workload a `helm_release` deploys. */
-  workload: 'deployment' | 'stateful-set' | 'helm';
+  /** The Kubernetes kind, or `helm` for a workload a `helm_release` deploys. */
+  workload: 'deployment' | 'stateful-set' | 'daemon-set' | 'job' | 'helm';
   /** Kubernetes object name of the Deployment/StatefulSet. */
   name: InfraValue<string>;
+  /**
+   * Replicas as declared (1 when not written). Absent for DaemonSets (one
+   * pod per node) and Jobs. When `liveManaged` names `replicas`, this is
+   * only the seed.
+   */
   replicas?: InfraValue<number>;
   /** True when the workload is on the critical path (scaled to 3, PDB minAvailable 2). */
   criticalPath: boolean;
@@ -132,17 +155,29 @@ export interface WorkloadFields {
     release: InfraValue<string>;
     chart: InfraValue<string>;
     valuesFile?: SourceRef;
+    /** The `helm-release` entity. */
+    releaseEntity?: EntityLink;
   };
+  /** Fields whose declared value is only a seed (see {@link LiveManagedDetails}). */
+  liveManaged?: LiveManagedDetails[];
+  /** Tier label (`0-core` ... `4-aux`) of the namespace, when known. */
+  namespaceTier?: InfraValue<string>;
 }
 
-/** Component of type `service`: a Deployment, StatefulSet or Helm-deployed workload. */
+/**
+ * A Component that runs pods: `service` (a Deployment, StatefulSet or
+ * Helm-deployed workload), `daemon-set` or `job`. The kind equals the
+ * entity's `spec.type`.
+ */
 export interface ServiceDetails extends DetailsBase, WorkloadFields {
-  kind: 'service';
+  kind: 'service' | 'daemon-set' | 'job';
   /** Databases the service uses (directly, not through a pooler). */
   databases: EntityLink[];
   /** Connection poolers the service goes through. */
   poolers: EntityLink[];
   ingresses: IngressSummary[];
+  /** Set when this workload is an Anubis instance: the ingresses it guards. */
+  anubisFor?: EntityLink[];
 }
 
 /** Component of type `cronjob`. */
@@ -159,14 +194,26 @@ export interface CronJobDetails extends DetailsBase {
   storage: StorageDetails[];
   databases: EntityLink[];
   poolers: EntityLink[];
+  namespaceTier?: InfraValue<string>;
 }
 
-/** Resource of type `ingress`: one `ingress_factory` call. */
+/** Resource of type `ingress`: one `ingress_factory` call or one plain `kubernetes_ingress_v1`. */
 export interface IngressDetails extends DetailsBase {
   kind: 'ingress';
-  /** The `module` block label, e.g. `ingress_api`. */
+  /** `factory` for an `ingress_factory` call, `plain` for a `kubernetes_ingress_v1`. Absent: `factory`. */
+  ingressKind?: 'factory' | 'plain';
+  /** The `module` block label, e.g. `ingress_api` (the resource name of a plain ingress). */
   moduleName: string;
+  /** The full hostname (`app.example.org`), or the expression it comes from. */
   host: InfraValue<string>;
+  /** More hosts of a plain ingress with several rules. */
+  extraHosts?: string[];
+  /** `https://<host><first path>`, only when the host is a resolved full hostname. */
+  url?: string;
+  /** `gethomepage.dev/name`, when the ingress declares it. */
+  homepageName?: string;
+  /** `gethomepage.dev/description`, when the ingress declares it. */
+  homepageDescription?: string;
   authTier: InfraValue<AuthTier>;
   /** True when `auth` is not written and the fail-closed default applies. */
   authDefaulted: boolean;
@@ -179,6 +226,9 @@ export interface IngressDetails extends DetailsBase {
   anubis: boolean;
   /** The `anubis_instance` module the ingress points at, when Anubis fronts it. */
   anubisInstance?: string;
+  /** The Anubis Deployment and its PDB, when the model found them. */
+  anubisWorkload?: EntityLink;
+  anubisPdb?: EntityLink;
   antiAiScraping?: InfraValue<boolean>;
   /** `ingress_path` carve-outs; absent means the whole host. */
   paths?: string[];
@@ -235,7 +285,13 @@ export interface PoolerDetails extends DetailsBase, WorkloadFields {
 /** Resource of type `database`. */
 export interface DatabaseDetails extends DetailsBase {
   kind: 'database';
-  engine: 'postgresql' | 'mysql' | 'unknown';
+  engine: 'postgresql' | 'mysql' | 'redis' | 'mongodb' | 'unknown';
+  /**
+   * How the repo declares it: `cnpg-cluster`, `workload`,
+   * `terraform-resource`, `vault-static-role`, `create-database`,
+   * `workload-config`.
+   */
+  declaredBy?: string;
   /**
    * `cluster` for a database server (a CNPG cluster, a MySQL StatefulSet),
    * `database` for one logical database on a server.
@@ -253,6 +309,67 @@ export interface DatabaseDetails extends DetailsBase {
   workload?: WorkloadFields;
 }
 
+/** A value a Helm release's values declare, with the key and where it is written. */
+export interface DeclaredValue<T> {
+  value: InfraValue<T>;
+  /** Values key, e.g. `server.replicas`. */
+  key: string;
+  source: SourceRef;
+}
+
+/** Resource of type `helm-release`: one `helm_release`, whatever the chart. */
+export interface HelmReleaseDetails extends DetailsBase {
+  kind: 'helm-release';
+  /** Release name. */
+  name: InfraValue<string>;
+  chart: InfraValue<string>;
+  repository?: InfraValue<string>;
+  version?: InfraValue<string>;
+  /** Values files read (files and `templatefile`s), in order. */
+  valuesFiles: SourceRef[];
+  /** Values the model could not read (a non-static expression, a missing file), as written. */
+  valuesUnresolved: string[];
+  /** What the values declare; a key is absent when the values do not set it. */
+  declared: {
+    replicas?: DeclaredValue<number>;
+    pdb?: {
+      minAvailable?: InfraValue<number | string>;
+      maxUnavailable?: InfraValue<number | string>;
+      enabled?: boolean;
+      key: string;
+      source: SourceRef;
+    };
+    imageTag?: DeclaredValue<string>;
+    imageRepository?: DeclaredValue<string>;
+    resources?: ContainerResources & { key: string; source: SourceRef };
+  };
+  /** The workload entities the release deploys (charts whose workloads the model knows). */
+  workloads: EntityLink[];
+  /** Live-managed fields of those workloads (an image tag pin under Keel is only a seed). */
+  liveManaged: LiveManagedDetails[];
+}
+
+/** A file of the stack that was not read, and why (`encrypted`, `too-large`, ...). */
+export interface SkippedFileDetails {
+  file: string;
+  /** `encrypted`, `too-large`, `too-deep`, `binary`, `parser-failed`, or a newer reason. */
+  reason: string;
+  message: string;
+}
+
+/** A Terragrunt `dependency` block: the stack reads another stack's outputs. */
+export interface StackDependencyDetails {
+  /** The block label. */
+  name: string;
+  /** `config_path` as written. */
+  configPath: string;
+  /** The stack folder `config_path` points at, when it names one. */
+  stack?: string;
+  /** The System of that stack, when it exists. */
+  target?: EntityLink;
+  source: SourceRef;
+}
+
 /** System: one stack. */
 export interface SystemDetails {
   kind: 'system';
@@ -265,6 +382,10 @@ export interface SystemDetails {
   namespaces: string[];
   /** True when a file of the stack does not parse (see the findings annotation). */
   hasParseErrors: boolean;
+  /** Files not read on purpose or by limit (encrypted, too large), never parse errors. */
+  skippedFiles?: SkippedFileDetails[];
+  /** Terragrunt `dependency` blocks. */
+  dependencies?: StackDependencyDetails[];
 }
 
 export type InfraDetails =
@@ -274,6 +395,7 @@ export type InfraDetails =
   | PdbDetails
   | PoolerDetails
   | DatabaseDetails
+  | HelmReleaseDetails
   | SystemDetails;
 
 /**

@@ -9,4 +9,7 @@ export * from './authTiers';
 export * from './details';
 export * from './entityTypes';
 export * from './findings';
+export * from './hosts';
 export * from './runbooks';
+export * from './skippedFiles';
+export * from './unresolved';
