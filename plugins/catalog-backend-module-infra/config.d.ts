@@ -48,9 +48,18 @@ export interface Config {
           orgFile?: string;
           /**
            * Owner entity ref of stacks the org file does not assign, e.g.
-           * `group:default/platform`.
+           * `group:default/platform`. It must exist in the catalog (in the
+           * org file or from another provider); the provider does not
+           * create it.
            */
           defaultOwner?: string;
+          /**
+           * Group ref the provider emits, with a description saying how to
+           * assign owners, as the owner of stacks that neither the org file
+           * nor `defaultOwner` covers, so no stack points at an owner that
+           * does not exist. Default `group:default/infra-unowned`.
+           */
+          unownedGroup?: string;
           /**
            * Emit the org file's Groups and Users into the catalog. Default
            * true; turn off when another provider already ingests them.

@@ -10,14 +10,24 @@ import {
 } from '@internal/backstage-plugin-infra-node';
 import { buildInfraEntities } from './entities/buildInfraEntities';
 import { SourceLinks } from './entities/links';
-import { parseOrgFile } from './entities/org';
+import { OrgFile, parseOrgFile } from './entities/org';
+import { StackOwners } from './entities/owners';
+import {
+  DanglingReference,
+  findDanglingReferences,
+} from './entities/relationCheck';
 
 export interface IngestOptions {
   links: SourceLinks;
   /** Repo-relative path of the org file (Groups and Users owning stacks). */
   orgFile?: string;
-  /** Owner of stacks the org file does not assign, e.g. `group:default/platform`. */
+  /** Owner of stacks the org file does not assign, e.g. `group:default/platform`; must exist in the catalog. */
   defaultOwner?: string;
+  /**
+   * The Group the provider emits as owner of stacks nobody owns (no org
+   * file entry, no default owner). Default `group:default/infra-unowned`.
+   */
+  unownedGroup?: string;
   /** Emit the org file's Groups and Users too (default true). */
   emitOrgEntities?: boolean;
   criticalPath?: ReadonlyArray<string>;
@@ -30,13 +40,46 @@ export interface IngestResult {
   findings: ConventionFinding[];
   parseErrors: HclParseError[];
   model: InfraModel;
-  /** Problems that do not stop ingestion (org file, owners). */
+  /** Relations that point at an entity nobody emits (each is also in `warnings`). */
+  danglingReferences: DanglingReference[];
+  /** Problems that do not stop ingestion (org file, owners, dangling references). */
   warnings: string[];
+}
+
+function readOrgFile(
+  files: ReadonlyArray<InfraFile>,
+  orgFile: string | undefined,
+  warnings: string[],
+): OrgFile | undefined {
+  if (!orgFile) return undefined;
+  const file = files.find(f => f.path === orgFile);
+  if (!file) {
+    warnings.push(`Org file ${orgFile} not found in the infra repo`);
+    return undefined;
+  }
+  const org = parseOrgFile(file.content, file.path);
+  warnings.push(...org.warnings);
+  return org;
+}
+
+function withLocation(e: Entity, locationRef: string): Entity {
+  return {
+    ...e,
+    metadata: {
+      ...e.metadata,
+      annotations: {
+        ...e.metadata.annotations,
+        'backstage.io/managed-by-location': locationRef,
+        'backstage.io/managed-by-origin-location': locationRef,
+      },
+    },
+  };
 }
 
 /**
  * Files of an infra repo to catalog entities: model, conventions, owners,
- * entities. The provider and `catalog:preview` both call exactly this.
+ * entities, and a last check that every relation points at an entity that
+ * exists. The provider and `catalog:preview` both call exactly this.
  */
 export async function ingestInfraFiles(
   files: ReadonlyArray<InfraFile>,
@@ -49,57 +92,60 @@ export async function ingestInfraFiles(
   });
   const findings = checkConventions(model);
 
-  let org = undefined as ReturnType<typeof parseOrgFile> | undefined;
-  if (options.orgFile) {
-    const file = files.find(f => f.path === options.orgFile);
-    if (file) {
-      org = parseOrgFile(file.content, file.path);
-      warnings.push(...org.warnings);
-    } else {
-      warnings.push(`Org file ${options.orgFile} not found in the infra repo`);
-    }
-  }
-  const unowned: string[] = [];
-  const ownerOf = (stack: string) => {
-    const owner =
-      org?.stackOwners.get(stack) ?? org?.fallbackOwner ?? options.defaultOwner;
-    if (owner) return owner;
-    unowned.push(stack);
-    return 'group:default/unowned';
-  };
+  const org = readOrgFile(files, options.orgFile, warnings);
+  const owners = new StackOwners({
+    org,
+    orgFile: options.orgFile,
+    defaultOwner: options.defaultOwner,
+    unownedGroup: options.unownedGroup,
+  });
   const entities = buildInfraEntities(model, {
     findings,
     links: options.links,
-    ownerOf,
+    ownerOf: stack => owners.ownerOf(stack),
   });
-  if (unowned.length) {
+  const { unownedStacks } = owners;
+  if (unownedStacks.length) {
     warnings.push(
-      `No owner for stacks ${unowned.join(
+      `No owner for ${unownedStacks.length} stacks (${unownedStacks.join(
         ', ',
-      )}: list them in the org file (infra.homelab/stacks) or set owners.defaultOwner`,
+      )}): they are owned by the placeholder group ${
+        options.unownedGroup ?? 'group:default/infra-unowned'
+      }; list them in the org file (infra.homelab/stacks) or set owners.defaultOwner`,
     );
   }
-  if (org && options.emitOrgEntities !== false) {
-    for (const e of org.entities) {
-      entities.push({
-        ...e,
-        metadata: {
-          ...e.metadata,
-          annotations: {
-            ...e.metadata.annotations,
-            'backstage.io/managed-by-location': options.links.locationRef,
-            'backstage.io/managed-by-origin-location':
-              options.links.locationRef,
-          },
-        },
-      });
-    }
+  entities.push(...owners.placeholderEntities(options.links.locationRef));
+  const emitOrg = org && options.emitOrgEntities !== false;
+  if (emitOrg) {
+    for (const e of org.entities)
+      entities.push(withLocation(e, options.links.locationRef));
+  }
+
+  // The org file's entities exist in the catalog even when another
+  // location emits them (emitOrgEntities: false).
+  const orgRefs = emitOrg
+    ? []
+    : (org?.entities ?? []).map(
+        e =>
+          `${e.kind.toLocaleLowerCase('en-US')}:${
+            e.metadata.namespace ?? 'default'
+          }/${e.metadata.name}`,
+      );
+  const danglingReferences = findDanglingReferences(entities, [
+    ...owners.knownExternalRefs(),
+    ...orgRefs,
+  ]);
+  for (const d of danglingReferences) {
+    warnings.push(
+      `${d.from} spec.${d.field} points at ${d.target}, which is not in the catalog`,
+    );
   }
   return {
     entities,
     findings,
     parseErrors: model.parseErrors,
     model,
+    danglingReferences,
     warnings,
   };
 }

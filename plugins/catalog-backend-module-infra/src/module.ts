@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { SystemDependenciesProcessor } from './processor/SystemDependenciesProcessor';
 import { InfraEntityProvider } from './provider/InfraEntityProvider';
 
 /**
@@ -27,7 +28,11 @@ export const catalogModuleInfra = createBackendModule({
           scheduler,
           reader,
         });
-        if (provider) processing.addEntityProvider(provider);
+        if (provider) {
+          processing.addEntityProvider(provider);
+          // Stack-to-stack relations (Terragrunt dependency blocks).
+          processing.addProcessor(new SystemDependenciesProcessor());
+        }
       },
     });
   },

@@ -27,3 +27,19 @@ export function copyExampleRepo(): {
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/** A scratch infra repo of the given files (repo-relative path to content); removed by `cleanup`. */
+export function tempRepo(files: Record<string, string | Buffer>): {
+  dir: string;
+  cleanup(): void;
+} {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-repo-'));
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), content);
+  }
+  return {
+    dir,
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}

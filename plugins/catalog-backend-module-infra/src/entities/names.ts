@@ -40,3 +40,20 @@ export class NameRegistry {
     return name;
   }
 }
+
+/**
+ * The name of one instance of a `count` / `for_each` block: the base name
+ * with the instance key, unless the base already carries it (a workload
+ * named `"${each.key}-server"`). `count` index 0 keeps the bare name, so
+ * the one instance of `count = var.enabled ? 1 : 0` reads like a plain
+ * block and keeps its name when a second instance is added.
+ */
+export function instanceName(
+  base: string,
+  key: string | number | undefined,
+): string {
+  if (key === undefined || key === 0) return base;
+  const k = sanitizeName(String(key));
+  if (`-${sanitizeName(base)}-`.includes(`-${k}-`)) return base;
+  return `${base}-${k}`;
+}

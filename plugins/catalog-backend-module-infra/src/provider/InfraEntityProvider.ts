@@ -179,6 +179,7 @@ export class InfraEntityProvider implements EntityProvider {
         links: this.#links,
         orgFile: this.#config.orgFile,
         defaultOwner: this.#config.defaultOwner,
+        unownedGroup: this.#config.unownedGroup,
         emitOrgEntities: this.#config.emitOrgEntities,
         criticalPath: this.#config.criticalPath,
         cache: this.#cache,

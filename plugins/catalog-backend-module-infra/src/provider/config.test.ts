@@ -29,6 +29,7 @@ describe('readInfraProviderConfig', () => {
         owners: {
           orgFile: './teams/org.yaml',
           defaultOwner: 'group:default/platform',
+          unownedGroup: 'group:default/nobody',
           emitOrgEntities: false,
         },
         criticalPath: ['^traefik$'],
@@ -37,6 +38,7 @@ describe('readInfraProviderConfig', () => {
       source: { url: 'https://github.com/o/infra/tree/main' },
       orgFile: 'teams/org.yaml',
       defaultOwner: 'group:default/platform',
+      unownedGroup: 'group:default/nobody',
       emitOrgEntities: false,
       criticalPath: ['^traefik$'],
     });
@@ -67,6 +69,10 @@ describe('readInfraProviderConfig', () => {
     [
       { source: { path: 'a' }, owners: { defaultOwner: 'platform team' } },
       /owners\.defaultOwner: expected an entity ref/,
+    ],
+    [
+      { source: { path: 'a' }, owners: { unownedGroup: 'user:default/me' } },
+      /owners\.unownedGroup: expected a group entity ref/,
     ],
     [
       { source: { path: 'a' }, criticalPath: ['('] },

@@ -16,6 +16,8 @@ export interface InfraProviderConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   orgFile: string;
   defaultOwner?: string;
+  /** Placeholder Group for stacks nobody owns; emitted by the provider. */
+  unownedGroup?: string;
   emitOrgEntities: boolean;
   criticalPath?: string[];
 }
@@ -114,6 +116,18 @@ export function readInfraProviderConfig(
       "an entity ref such as 'group:default/platform'",
     );
   }
+  const unownedGroup = owners
+    ? optionalString(owners, 'unownedGroup', 'owners.unownedGroup')
+    : undefined;
+  if (
+    unownedGroup &&
+    !/^(group:)?([a-z0-9-_.]+\/)?[A-Za-z0-9-_.]+$/i.test(unownedGroup)
+  ) {
+    fail(
+      'owners.unownedGroup',
+      "a group entity ref such as 'group:default/infra-unowned'",
+    );
+  }
   let emitOrgEntities = true;
   if (owners?.has('emitOrgEntities')) {
     const v = owners.get('emitOrgEntities');
@@ -139,6 +153,7 @@ export function readInfraProviderConfig(
     schedule,
     orgFile: orgFile.replace(/^\.?\/+/, ''),
     defaultOwner,
+    unownedGroup,
     emitOrgEntities,
     criticalPath,
   };

@@ -1,0 +1,221 @@
+import { EntityLink } from '@internal/backstage-plugin-infra-common';
+import {
+  InfraModel,
+  InstanceInfo,
+  StackModel,
+  WorkloadModel,
+} from '@internal/backstage-plugin-infra-node';
+import {
+  instanceName,
+  NameRegistry,
+  sanitizeName,
+  stackScopedName,
+} from './names';
+import { text } from './values';
+
+export type EmittedKind = 'system' | 'component' | 'resource';
+
+/** The entity a model object becomes: its ref, name and how it reads. */
+export interface EntityRefInfo {
+  kind: EmittedKind;
+  name: string;
+  /** Full ref, e.g. `resource:default/authentik-pgbouncer`. */
+  ref: string;
+  /** Display name (the Kubernetes object name where there is one). */
+  display: string;
+}
+
+/** Id of the PDB entity a workload's Helm values declare (no PDB block of its own). */
+export const inlinePdbId = (workloadId: string) => `${workloadId}#pdb`;
+
+/**
+ * Every entity name and ref, decided before any entity is built so that
+ * relations can point anywhere (a service to a database of another stack).
+ * Keyed by model id; Systems by stack name.
+ */
+export class EntityRefs {
+  readonly #byId = new Map<string, EntityRefInfo>();
+  readonly #systems = new Map<string, EntityRefInfo>();
+
+  setSystem(stack: string, info: EntityRefInfo) {
+    this.#systems.set(stack, info);
+  }
+
+  set(id: string, info: EntityRefInfo) {
+    this.#byId.set(id, info);
+  }
+
+  get(id: string): EntityRefInfo | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The info of an id that must have one (every modelled object is named). */
+  require(id: string): EntityRefInfo {
+    const info = this.#byId.get(id);
+    if (!info) throw new Error(`No entity name assigned to model object ${id}`);
+    return info;
+  }
+
+  system(stack: string): EntityRefInfo | undefined {
+    return this.#systems.get(stack);
+  }
+
+  link(id: string): EntityLink | undefined {
+    const r = this.#byId.get(id);
+    return r ? { ref: r.ref, name: r.display } : undefined;
+  }
+
+  /** Links of the ids that have an entity, in order, without repeats. */
+  links(ids: Iterable<string>): EntityLink[] {
+    const seen = new Set<string>();
+    const out: EntityLink[] = [];
+    for (const id of ids) {
+      const l = this.link(id);
+      if (l && !seen.has(l.ref)) {
+        seen.add(l.ref);
+        out.push(l);
+      }
+    }
+    return out;
+  }
+}
+
+const keyed = (base: string, instance: InstanceInfo | undefined) =>
+  instanceName(base, instance?.key);
+
+/**
+ * Decides the name of every entity the model becomes. Names are the
+ * object's name scoped by its stack (see `stackScopedName`), with the
+ * instance key of a `count` / `for_each` instance; a clash within a kind
+ * gets `-2`, `-3` in model order, which is stable for an unchanged repo.
+ * The order below is the order names are handed out in: changing it
+ * renames entities that clash.
+ */
+export function assignEntityRefs(model: InfraModel): EntityRefs {
+  const names = new NameRegistry();
+  const refs = new EntityRefs();
+  const take = (
+    kind: EmittedKind,
+    wanted: string,
+    display: string,
+  ): EntityRefInfo => {
+    const name = names.take(kind, wanted);
+    return { kind, name, ref: `${kind}:default/${name}`, display };
+  };
+
+  for (const stack of model.stacks) {
+    refs.setSystem(stack.name, take('system', stack.name, stack.name));
+    for (const w of stack.workloads) {
+      if (w.role === 'database') continue;
+      const display = text(w.name) ?? w.address;
+      const kind = w.role === 'pooler' ? 'resource' : 'component';
+      refs.set(
+        w.id,
+        take(
+          kind,
+          keyed(workloadBaseName(stack, w, display), w.instance),
+          display,
+        ),
+      );
+    }
+    for (const c of stack.cronJobs) {
+      const display = text(c.name) ?? c.address;
+      refs.set(
+        c.id,
+        take(
+          'component',
+          keyed(stackScopedName(stack.name, display), c.instance),
+          display,
+        ),
+      );
+    }
+    for (const d of stack.databases) {
+      if (d.role !== 'cluster') continue;
+      const display = text(d.name) ?? d.id;
+      refs.set(
+        d.id,
+        take('resource', stackScopedName(stack.name, display), display),
+      );
+    }
+  }
+  // Per-app databases are named after their server, so servers go first.
+  for (const stack of model.stacks) {
+    for (const d of stack.databases) {
+      if (d.role !== 'database') continue;
+      const display = text(d.name) ?? d.id;
+      const server = d.serverId ? refs.get(d.serverId)?.name : undefined;
+      const wanted = server
+        ? `${server}-${display}`
+        : stackScopedName(stack.name, `${display}-db`);
+      refs.set(d.id, take('resource', wanted, display));
+    }
+    for (const p of stack.pdbs) {
+      const display = text(p.name) ?? p.address;
+      refs.set(
+        p.id,
+        take(
+          'resource',
+          keyed(`${stackScopedName(stack.name, display)}-pdb`, p.instance),
+          display,
+        ),
+      );
+    }
+    for (const w of stack.workloads) {
+      if (!w.inlinePdb) continue;
+      const base =
+        refs.get(w.id)?.name ??
+        stackScopedName(stack.name, text(w.name) ?? 'workload');
+      refs.set(
+        inlinePdbId(w.id),
+        take('resource', `${base}-pdb`, text(w.name) ?? base),
+      );
+    }
+    for (const i of stack.ingresses) {
+      const display = text(i.host) ?? i.moduleName;
+      refs.set(
+        i.id,
+        take(
+          'resource',
+          keyed(ingressBaseName(stack, i.moduleName), i.instance),
+          display,
+        ),
+      );
+    }
+  }
+  for (const stack of model.stacks) {
+    for (const h of stack.helmReleases) {
+      const display = text(h.name) ?? h.address;
+      refs.set(
+        h.id,
+        take(
+          'resource',
+          keyed(stackScopedName(stack.name, display), h.instance),
+          display,
+        ),
+      );
+    }
+  }
+  return refs;
+}
+
+function workloadBaseName(
+  stack: StackModel,
+  w: WorkloadModel,
+  display: string,
+): string {
+  // A chart's workloads are named by their component (`authentik-server`):
+  // the release name adds nothing people search for.
+  if (w.kind === 'helm' && w.helm) return `${stack.name}-${w.helm.component}`;
+  // authentik names outpost Deployments `ak-outpost-<outpost>`.
+  if (w.address.startsWith('authentik_outpost.'))
+    return stackScopedName(stack.name, display.replace(/^ak-outpost-/, ''));
+  return stackScopedName(stack.name, display);
+}
+
+/** `<stack>-<label>`, with `-ingress` when the label does not already say it. */
+function ingressBaseName(stack: StackModel, label: string): string {
+  const base = stackScopedName(stack.name, label);
+  return `-${sanitizeName(label)}-`.includes('-ingress-')
+    ? base
+    : `${base}-ingress`;
+}

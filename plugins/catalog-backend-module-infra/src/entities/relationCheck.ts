@@ -1,0 +1,88 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+
+/** A relation an emitted entity declares towards an entity nobody emits. */
+export interface DanglingReference {
+  /** The entity that declares it, e.g. `component:default/app`. */
+  from: string;
+  /** The spec field, e.g. `dependsOn`. */
+  field: string;
+  /** The target as written. */
+  target: string;
+}
+
+/** Spec fields that become relations, with the kind a bare name defaults to. */
+const RELATION_FIELDS: Record<string, string | undefined> = {
+  owner: 'group',
+  system: 'system',
+  domain: 'domain',
+  subcomponentOf: 'component',
+  dependsOn: undefined,
+  dependencyOf: undefined,
+  parent: 'group',
+  children: 'group',
+  members: 'user',
+  memberOf: 'group',
+};
+
+function refOf(e: Entity): string {
+  return stringifyEntityRef({
+    kind: e.kind,
+    namespace: e.metadata.namespace ?? 'default',
+    name: e.metadata.name,
+  });
+}
+
+/**
+ * Every relation target (`owner`, `system`, `partOf` through `system` /
+ * `domain` / `subcomponentOf`, `dependsOn`, `dependencyOf`, and the org
+ * file's `parent`, `children`, `members`, `memberOf`) that is neither
+ * among the entities nor a known external ref. The catalog would show such
+ * a relation as a link to nothing.
+ */
+export function findDanglingReferences(
+  entities: ReadonlyArray<Entity>,
+  knownExternal: Iterable<string> = [],
+): DanglingReference[] {
+  const known = new Set(
+    [...knownExternal].map(r => r.toLocaleLowerCase('en-US')),
+  );
+  for (const e of entities) known.add(refOf(e).toLocaleLowerCase('en-US'));
+  const out: DanglingReference[] = [];
+  for (const e of entities) {
+    const spec = (e.spec ?? {}) as Record<string, unknown>;
+    const namespace = e.metadata.namespace ?? 'default';
+    for (const [field, defaultKind] of Object.entries(RELATION_FIELDS)) {
+      const value = spec[field];
+      const targets = value === undefined ? [] : [value].flat();
+      for (const target of targets) {
+        if (
+          typeof target !== 'string' ||
+          !resolves(target, defaultKind, namespace, known)
+        )
+          out.push({ from: refOf(e), field, target: String(target) });
+      }
+    }
+  }
+  return out;
+}
+
+function resolves(
+  target: string,
+  defaultKind: string | undefined,
+  defaultNamespace: string,
+  known: Set<string>,
+): boolean {
+  try {
+    const ref = stringifyEntityRef(
+      parseEntityRef(target, { defaultKind, defaultNamespace }),
+    );
+    return known.has(ref.toLocaleLowerCase('en-US'));
+  } catch {
+    // Not an entity ref at all: nothing it could point at exists.
+    return false;
+  }
+}
