@@ -11,6 +11,7 @@ import {
   parseCountOrPercent,
   parseText,
   readDetailValue,
+  unresolvedOf,
 } from './readValue';
 
 /**
@@ -114,9 +115,7 @@ export function readPdbBounds(raw: unknown): PdbFacts {
 /** The PDB selecting a workload; `missing` means the provider found none. */
 export function readWorkloadPdb(raw: unknown): ReadValue<PdbFacts> {
   if (raw === undefined || raw === null) return MISSING;
-  if (isUnresolvedValue(raw)) {
-    return { state: 'unresolved', expression: raw.unresolved };
-  }
+  if (isUnresolvedValue(raw)) return unresolvedOf(raw);
   if (!asObject(raw)) return { state: 'invalid', raw: JSON.stringify(raw) };
   return known(readPdbBounds(raw));
 }

@@ -33,6 +33,19 @@ describe('readDetailValue', () => {
     });
   });
 
+  it('keeps the reason the provider gives', () => {
+    expect(
+      readDetailValue(
+        { unresolved: 'var.db_host', reason: 'encrypted' },
+        parseCount,
+      ),
+    ).toEqual({
+      state: 'unresolved',
+      expression: 'var.db_host',
+      reason: 'encrypted',
+    });
+  });
+
   it('reports a value of the wrong shape as invalid', () => {
     expect(readDetailValue({ size: 3 }, parseCount)).toEqual({
       state: 'invalid',

@@ -1,4 +1,7 @@
-import { isUnresolvedValue } from '@internal/backstage-plugin-infra-common';
+import {
+  isUnresolvedValue,
+  UnresolvedValue,
+} from '@internal/backstage-plugin-infra-common';
 
 /**
  * A value read from the infra repo as the catalog provider recorded it.
@@ -10,8 +13,12 @@ import { isUnresolvedValue } from '@internal/backstage-plugin-infra-common';
  */
 export type ReadValue<T> =
   | { state: 'known'; value: T }
-  /** The source holds an expression the provider could not resolve. */
-  | { state: 'unresolved'; expression: string }
+  /**
+   * The source holds an expression the provider could not resolve; the
+   * reason (an `UnresolvedReason` of infra-common, or a newer one) when the
+   * provider knows why.
+   */
+  | { state: 'unresolved'; expression: string; reason?: string }
   /** The provider wrote nothing for this field. */
   | { state: 'missing' }
   /** Something was written, but not in a shape we understand. */
@@ -55,9 +62,7 @@ export function readDetailValue<T>(
   parse: (value: unknown) => T | undefined,
 ): ReadValue<T> {
   if (raw === undefined || raw === null) return MISSING;
-  if (isUnresolvedValue(raw)) {
-    return { state: 'unresolved', expression: raw.unresolved };
-  }
+  if (isUnresolvedValue(raw)) return unresolvedOf(raw);
   if (typeof raw === 'string' && raw.trim().startsWith(UNRESOLVED_PREFIX)) {
     return readAnnotationValue<T>(raw, () => undefined);
   }
@@ -65,6 +70,13 @@ export function readDetailValue<T>(
   return parsed === undefined
     ? { state: 'invalid', raw: JSON.stringify(raw) }
     : known(parsed);
+}
+
+/** The read form of an `{ unresolved, reason? }` marker. */
+export function unresolvedOf(raw: UnresolvedValue): ReadValue<never> {
+  return raw.reason
+    ? { state: 'unresolved', expression: raw.unresolved, reason: raw.reason }
+    : { state: 'unresolved', expression: raw.unresolved };
 }
 
 export const parseText = (value: unknown): string | undefined =>

@@ -16,6 +16,11 @@ export function DatabaseDetailFields(props: { details: DatabaseDetails }) {
         {details.engine ?? 'unknown'}
         {details.role && ` (${details.role})`}
       </InfraField>
+      {details.declaredBy && (
+        <InfraField label="Declared by">
+          <code>{details.declaredBy}</code>
+        </InfraField>
+      )}
       {server && (
         <InfraField label="Server">
           <RelatedEntityLinks links={linkList(server)} none="" />

@@ -1,37 +1,12 @@
 import { screen, within } from '@testing-library/react';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { INFRA_ANNOTATIONS } from '@internal/backstage-plugin-infra-common';
-import { InfraCard } from './InfraCard';
 import { infraEntity } from '../../testing/entities';
+import { field, renderCard } from '../../__testUtils__/card';
 import {
   pdbDetails,
   poolerDetails,
   serviceDetails,
 } from '../../testing/details';
-
-/** The value shown next to a label in the card's definition list. */
-function field(label: string): HTMLElement {
-  const term = screen.getByText(label, { selector: 'dt' });
-  const value = term.nextElementSibling;
-  if (!(value instanceof HTMLElement)) throw new Error(`no value for ${label}`);
-  return value;
-}
-
-async function renderCard(entity: Entity) {
-  await renderInTestApp(
-    <EntityProvider entity={entity}>
-      <InfraCard />
-    </EntityProvider>,
-    // Database, pooler and PDB links point into the catalog's entity pages.
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-  await screen.findByText('Infra');
-}
 
 const serviceAnnotations = {
   [INFRA_ANNOTATIONS.authTier]: 'required',

@@ -7,6 +7,7 @@ import {
 } from '@internal/backstage-plugin-infra-common';
 import { parseDetails } from '../../lib/details';
 import { readInfraFacts } from '../../lib/infraFacts';
+import { liveManagerOf, readLiveManaged } from '../../lib/workloadFacts';
 import { InfraField, InfraFieldList } from '../InfraField';
 import { ReadValueView } from '../ReadValueView';
 import { ReplicasField } from '../ReplicasField';
@@ -14,6 +15,7 @@ import { SourceLink } from '../SourceLink';
 import { DatabaseDetailFields } from './DatabaseDetailFields';
 import { DetailsProblem } from './DetailsProblem';
 import { ExposureFields } from './ExposureFields';
+import { HelmReleaseDetailFields } from './HelmReleaseDetailFields';
 import { IngressDetailFields } from './IngressDetailFields';
 import { PdbDetailFields } from './PdbDetailFields';
 import { PoolerDetailFields } from './PoolerDetailFields';
@@ -23,6 +25,9 @@ import { WorkloadDetailFields } from './WorkloadDetailFields';
 /** Which details kind each entity carries, and what the card reads from it. */
 const DETAIL_FACTS: Record<InfraDetails['kind'], string> = {
   service: 'ingresses, PDB, resources, storage, database and pooler',
+  'daemon-set': 'resources, storage, database and pooler',
+  job: 'resources, storage, database and pooler',
+  'helm-release': 'chart, version, values and the workloads it deploys',
   cronjob: 'schedule, resources, storage, database and pooler',
   ingress: 'paths and backend',
   'pod-disruption-budget': 'the PDB bounds and what it protects',
@@ -60,8 +65,12 @@ function DetailFields(props: { entity: Entity }) {
   }
   switch (details.kind) {
     case 'service':
+    case 'daemon-set':
+    case 'job':
     case 'cronjob':
       return <WorkloadDetailFields details={details} />;
+    case 'helm-release':
+      return <HelmReleaseDetailFields details={details} />;
     case 'ingress':
       return <IngressDetailFields details={details} />;
     case 'pod-disruption-budget':
@@ -92,8 +101,20 @@ export function InfraCard() {
   const facts = readInfraFacts(entity);
   const kind = expectedKind(entity);
   const exposed =
-    kind === 'service' || kind === 'cronjob' || kind === 'ingress';
+    kind === 'service' ||
+    kind === 'daemon-set' ||
+    kind === 'cronjob' ||
+    kind === 'ingress';
+  // DaemonSets run one pod per node and Jobs run to completion: no replica count.
   const runsPods = kind === 'service' || kind === 'connection-pooler';
+  const parsed = parseDetails(
+    entity.metadata.annotations?.[INFRA_ANNOTATIONS.details],
+  );
+  const liveManaged = readLiveManaged(
+    parsed.state === 'parsed'
+      ? (parsed.details as { liveManaged?: unknown }).liveManaged
+      : undefined,
+  );
   return (
     <InfoCard title="Infra">
       <InfraFieldList>
@@ -107,11 +128,15 @@ export function InfraCard() {
             }
           />
         )}
+        {kind === 'daemon-set' && (
+          <InfraField label="Replicas">one pod per node</InfraField>
+        )}
         {runsPods && (
           <InfraField label="Replicas">
             <ReplicasField
               replicas={facts.replicas}
               criticalPath={facts.criticalPath}
+              liveManager={liveManagerOf(liveManaged, 'replicas')}
             />
           </InfraField>
         )}

@@ -1,17 +1,60 @@
 import { IngressDetails } from '@internal/backstage-plugin-infra-common';
 import { linkList, readLink, readText } from '../../lib/details';
+import { known, parseBoolean, readDetailValue } from '../../lib/readValue';
+import { readInstance } from '../../lib/workloadFacts';
+import { HostLink } from '../HostLink';
 import { InfraField } from '../InfraField';
-import { parseBoolean, readDetailValue } from '../../lib/readValue';
+import { InstanceSummary } from '../InstanceSummary';
 import { ReadValueView } from '../ReadValueView';
 import { RelatedEntityLinks } from '../RelatedEntityLinks';
 
-/** What an `ingress_factory` call routes, beyond its exposure facts. */
+/** What an ingress routes, beyond its exposure facts. */
 export function IngressDetailFields(props: { details: IngressDetails }) {
   const { details } = props;
   const target = readLink(details.target);
   const paths = Array.isArray(details.paths) ? details.paths : [];
+  const extraHosts = Array.isArray(details.extraHosts)
+    ? details.extraHosts.filter((h): h is string => typeof h === 'string')
+    : [];
+  const anubisLinks = [
+    readLink(details.anubisWorkload),
+    readLink(details.anubisPdb),
+  ]
+    .filter(l => !!l)
+    .map(l => known(l!));
+  const instance = readInstance(details.instance);
   return (
     <>
+      <InfraField label="Written as">
+        {details.ingressKind === 'plain' ? (
+          <>
+            a plain <code>kubernetes_ingress_v1</code> (
+            <code>{details.moduleName}</code>)
+          </>
+        ) : (
+          <>
+            an <code>ingress_factory</code> call (
+            <code>module.{details.moduleName}</code>)
+          </>
+        )}
+      </InfraField>
+      {extraHosts.length > 0 && (
+        <InfraField label="Other hosts">
+          {extraHosts.map((host, index) => (
+            <span key={host}>
+              {index > 0 && ', '}
+              <HostLink host={known(host)} />
+            </span>
+          ))}
+        </InfraField>
+      )}
+      {(details.homepageName || details.homepageDescription) && (
+        <InfraField label="Homepage">
+          {[details.homepageName, details.homepageDescription]
+            .filter(Boolean)
+            .join(': ')}
+        </InfraField>
+      )}
       {details.authDefaulted === true && (
         <InfraField label="Auth written">
           no: <code>auth</code> is omitted, so the fail-closed default applies
@@ -32,6 +75,17 @@ export function IngressDetailFields(props: { details: IngressDetails }) {
       {details.anubisInstance && (
         <InfraField label="Anubis instance">
           <code>{details.anubisInstance}</code>
+          {anubisLinks.length > 0 && (
+            <>
+              {' ('}
+              <RelatedEntityLinks links={known(anubisLinks)} none="" />)
+            </>
+          )}
+        </InfraField>
+      )}
+      {instance && (
+        <InfraField label="Instance">
+          <InstanceSummary instance={instance} />
         </InfraField>
       )}
       <InfraField label="Backend service">

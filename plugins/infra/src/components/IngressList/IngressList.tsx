@@ -8,7 +8,7 @@ function IngressLine(props: { ingress: IngressFacts }) {
   const { link, host, authTier, paths, anubis } = props.ingress;
   return (
     <>
-      <HostLink host={host} />
+      <HostLink host={host} path={paths[0]} />
       {paths.length > 0 && <code> {paths.join(', ')}</code>}{' '}
       <ReadValueView
         value={authTier}

@@ -1,6 +1,11 @@
 import { ReactNode } from 'react';
 import Typography from '@material-ui/core/Typography';
+import { describeUnresolvedReason } from '@internal/backstage-plugin-infra-common';
 import { ReadValue } from '../../lib/readValue';
+
+/** What a reason means; a reason this version does not know is shown as written. */
+const reasonText = (reason: string) =>
+  describeUnresolvedReason(reason) ?? reason;
 
 export interface ReadValueViewProps<T> {
   value: ReadValue<T>;
@@ -23,6 +28,7 @@ export function ReadValueView<T>(props: ReadValueViewProps<T>) {
       return (
         <Typography component="span" variant="body2" color="textSecondary">
           unresolved: <code>{value.expression}</code>
+          {value.reason && ` (${reasonText(value.reason)})`}
         </Typography>
       );
     case 'invalid':

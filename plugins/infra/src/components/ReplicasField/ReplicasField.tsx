@@ -1,21 +1,29 @@
 import Chip from '@material-ui/core/Chip';
 import { ReadValue } from '../../lib/readValue';
+import { LiveManagedValue } from '../LiveManagedValue';
 import { ReadValueView } from '../ReadValueView';
 
 export interface ReplicasFieldProps {
   replicas: ReadValue<number>;
   criticalPath: ReadValue<boolean>;
+  /** Who scales it live (an autoscaler, an on-demand scaler), when something does. */
+  liveManager?: string;
 }
 
 /**
  * Desired replicas, with a badge when the service is on the critical path
  * (those run 3 replicas behind a PDB; a shortfall is reported as a finding).
+ * When something else scales it, the declared count is only a seed.
  */
 export function ReplicasField(props: ReplicasFieldProps) {
-  const { replicas, criticalPath } = props;
+  const { replicas, criticalPath, liveManager } = props;
   return (
     <>
-      <ReadValueView value={replicas} missing="no replica count recorded" />
+      <LiveManagedValue
+        value={replicas}
+        manager={liveManager}
+        missing="no replica count recorded"
+      />
       {criticalPath.state === 'known' && criticalPath.value && (
         <>
           {' '}

@@ -1,0 +1,1 @@
+export { LiveManagedValue } from './LiveManagedValue';

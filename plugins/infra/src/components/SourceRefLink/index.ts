@@ -1,0 +1,1 @@
+export { SourceRefLink } from './SourceRefLink';
