@@ -27,3 +27,22 @@ export { parseQuantity, sameQuantity } from './util/quantity';
 
 /** Annotation on a Group or User of the org file listing the stacks it owns (comma-separated; `*` for all others). */
 export const ORG_STACKS_ANNOTATION = 'infra.homelab/stacks';
+export { parseInfraFiles } from './hcl/parseFiles';
+export type {
+  ParseInfraFilesOptions,
+  ParsedInfraFiles,
+} from './hcl/parseFiles';
+export {
+  DEFAULT_INFRA_READ_LIMITS,
+  READ_LIMITS_CONFIG_KEY,
+  resolveReadLimits,
+} from './hcl/limits';
+export type { InfraReadLimits } from './hcl/limits';
+export { classifyInfraFile, isHclPath } from './hcl/classifyFile';
+export { GitAttributes } from './hcl/gitattributes';
+export { hasGitCryptHeader } from './hcl/encrypted';
+export { HclParserHost, retireHclParser } from './hcl/HclParserHost';
+export type { HclParserHostOptions } from './hcl/HclParserHost';
+export type { HclParserInstance } from './hcl/treeSitterRuntime';
+export { createHclParserInstance } from './hcl/treeSitterRuntime';
+export { HclParserFailure } from './hcl/HclParserFailure';

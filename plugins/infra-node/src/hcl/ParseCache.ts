@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Parser } from 'web-tree-sitter';
+import type { HclParserFailure } from './HclParserFailure';
 import { parseHclWith } from './parser';
 import { HclFile } from './types';
 
@@ -35,6 +36,11 @@ export class ParseCache {
     }
   }
 
+  /**
+   * Parses a file unless the same content was parsed before. A parser
+   * failure ({@link HclParserFailure}) is thrown as it is and nothing is
+   * cached, so the next round tries the file again.
+   */
   parse(parser: Parser, path: string, content: string): HclFile {
     this.#seen.add(path);
     const hash = contentHash(content);

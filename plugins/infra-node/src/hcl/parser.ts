@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { Language, Node, Parser } from 'web-tree-sitter';
+import { Node, Parser } from 'web-tree-sitter';
 import {
   Expr,
   HclAttribute,
@@ -12,41 +10,15 @@ import {
   TemplatePart,
   TraversalStep,
 } from './types';
-
-let parserPromise: Promise<Parser> | undefined;
+import { defaultHclParserHost, retireHclParser } from './HclParserHost';
+import { HclParserFailure } from './HclParserFailure';
 
 /**
- * The terraform dialect of tree-sitter-hcl, compiled to WebAssembly: no
- * native build, and it keeps comments and positions.
+ * The process-wide parser. A parser that failed is replaced by a fresh
+ * WebAssembly instance on the next call (see {@link HclParserHost}).
  */
-function grammarPath(): string {
-  const pkg = require.resolve(
-    '@tree-sitter-grammars/tree-sitter-hcl/package.json',
-  );
-  return path.join(path.dirname(pkg), 'tree-sitter-terraform.wasm');
-}
-
-async function createParser(): Promise<Parser> {
-  await Parser.init();
-  // Bytes rather than a path: Language.load would use a dynamic import,
-  // which Jest's VM does not allow.
-  const language = await Language.load(
-    new Uint8Array(await readFile(grammarPath())),
-  );
-  const parser = new Parser();
-  parser.setLanguage(language);
-  return parser;
-}
-
-/** Loads the grammar once per process. */
 export function getHclParser(): Promise<Parser> {
-  if (!parserPromise) {
-    parserPromise = createParser().catch(e => {
-      parserPromise = undefined;
-      throw e;
-    });
-  }
-  return parserPromise;
+  return defaultHclParserHost().acquire();
 }
 
 class FileContext {
@@ -352,7 +324,9 @@ class FileContext {
 
 /**
  * Parses one HCL file into the typed model. Never throws on bad syntax: the
- * result carries `error` with the file and 1-based line instead.
+ * result carries `error` with the file and 1-based line instead. Throws
+ * {@link HclParserFailure} when the parser itself fails; the next call gets
+ * a fresh parser.
  */
 export async function parseHcl(
   file: string,
@@ -362,7 +336,11 @@ export async function parseHcl(
   return parseHclWith(parser, file, content);
 }
 
-/** Synchronous variant once the parser is loaded (see {@link getHclParser}). */
+/**
+ * Synchronous variant once the parser is loaded (see {@link getHclParser}).
+ * Never throws on bad syntax; throws {@link HclParserFailure} when the
+ * parser itself fails (the parser is then retired: ask for a new one).
+ */
 export function parseHclWith(
   parser: Parser,
   file: string,
@@ -371,7 +349,12 @@ export function parseHclWith(
   // CRLF and a BOM change no line numbers once normalised, and keep \r out
   // of literals and comments.
   const src = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const tree = parser.parse(src);
+  let tree;
+  try {
+    tree = parser.parse(src);
+  } catch (e) {
+    throw parserFailed(parser, file, e);
+  }
   if (!tree) {
     return {
       path: file,
@@ -405,8 +388,33 @@ export function parseHclWith(
       ? ctx.readBody(body)
       : { attributes: {}, blocks: [] };
     return { path: file, blocks, attributes, comments };
+  } catch (e) {
+    throw parserFailed(parser, file, e);
   } finally {
+    deleteTree(parser, tree);
+  }
+}
+
+/**
+ * An exception out of the parser or out of a walk over its tree (a stack
+ * overflow inside a WebAssembly call leaves the instance's own stack
+ * unknown): the parser is never used again.
+ */
+function parserFailed(
+  parser: Parser,
+  file: string,
+  cause: unknown,
+): HclParserFailure {
+  retireHclParser(parser);
+  return new HclParserFailure(file, cause);
+}
+
+function deleteTree(parser: Parser, tree: { delete(): void }) {
+  try {
     tree.delete();
+  } catch {
+    // Only a broken instance fails to free a tree; it is retired with it.
+    retireHclParser(parser);
   }
 }
 

@@ -1,0 +1,166 @@
+import { assertError } from '@backstage/errors';
+import type { Parser } from 'web-tree-sitter';
+import type { InfraFile } from '../files';
+import type { SkippedFile } from '../model/types';
+import { classifyInfraFile, ClassifyContext, isHclPath } from './classifyFile';
+import { GitAttributes } from './gitattributes';
+import { defaultHclParserHost, HclParserHost } from './HclParserHost';
+import { HclParserFailure } from './HclParserFailure';
+import { InfraReadLimits, resolveReadLimits } from './limits';
+import { ParseCache } from './ParseCache';
+import { parseHclWith } from './parser';
+import { HclFile } from './types';
+
+export interface ParseInfraFilesOptions {
+  /** Re-use parse results of unchanged files across calls (one call per cache at a time: calls on the same cache queue). */
+  cache?: ParseCache;
+  /** Size and nesting limits; see {@link DEFAULT_INFRA_READ_LIMITS}. */
+  limits?: Partial<InfraReadLimits>;
+  /** Where parsers come from; the process-wide host by default. */
+  parserHost?: HclParserHost;
+}
+
+export interface ParsedInfraFiles {
+  /** Every `.tf` / `.hcl` / `.tfvars` file read, parsed (with `error` on a syntax error). */
+  hclFiles: HclFile[];
+  /** Every other file read, by path (values files, `.ini`, templates, `.gitattributes`). */
+  texts: Map<string, string>;
+  /** Files not read or not parsed, with why; they are in neither list above. */
+  skipped: SkippedFile[];
+  /**
+   * Parses HCL the model makes itself (Terragrunt `generate` contents) under
+   * the same limits. Never throws: a limit or a parser failure comes back as
+   * the file's `error`.
+   */
+  parse(file: string, content: string): HclFile;
+}
+
+/** Parsing yields to the event loop this often, so a large repo does not stall the backend. */
+const YIELD_EVERY_MS = 20;
+
+/** Calls on the same cache, in order: a round must not interleave with another. */
+const cacheQueues = new WeakMap<ParseCache, Promise<unknown>>();
+
+/**
+ * The files of an infra repo, parsed: HCL files parsed, other files kept as
+ * text, and the files that were not read with the reason (encrypted, over a
+ * size or nesting limit, binary, or the parser failed on them). Never throws
+ * on bad input: one bad file is one entry in `skipped`, and a parser that
+ * failed is replaced before the next file.
+ */
+export async function parseInfraFiles(
+  files: ReadonlyArray<InfraFile>,
+  options: ParseInfraFilesOptions = {},
+): Promise<ParsedInfraFiles> {
+  const { cache } = options;
+  if (!cache) return parseAll(files, options);
+  const previous = cacheQueues.get(cache) ?? Promise.resolve();
+  const run = previous.then(
+    () => parseAll(files, options),
+    () => parseAll(files, options),
+  );
+  cacheQueues.set(cache, run);
+  return run;
+}
+
+async function parseAll(
+  files: ReadonlyArray<InfraFile>,
+  options: ParseInfraFilesOptions,
+): Promise<ParsedInfraFiles> {
+  const host = options.parserHost ?? defaultHclParserHost();
+  const ctx: ClassifyContext = {
+    attributes: GitAttributes.fromFiles(files.filter(f => !f.skipped)),
+    limits: resolveReadLimits(options.limits),
+  };
+  const { cache } = options;
+  const hclFiles: HclFile[] = [];
+  const texts = new Map<string, string>();
+  const skipped: SkippedFile[] = [];
+
+  cache?.beginRound();
+  let lastYield = Date.now();
+  for (const f of files) {
+    const skip = f.skipped ?? classifyInfraFile(f, ctx);
+    if (skip) {
+      skipped.push(skip);
+      continue;
+    }
+    if (!isHclPath(f.path)) {
+      texts.set(f.path, f.content);
+      continue;
+    }
+    if (Date.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise(resolve => setImmediate(resolve));
+      lastYield = Date.now();
+    }
+    const parser = await host.acquire();
+    const parsed = parseOne(parser, f, cache);
+    if ('skipped' in parsed) skipped.push(parsed.skipped);
+    else hclFiles.push(parsed.file);
+  }
+  cache?.endRound();
+  // A parser ready for the synchronous `parse` below.
+  await host.acquire();
+
+  return {
+    hclFiles,
+    texts,
+    skipped,
+    parse: (file, content) => parseGuarded(host, ctx, file, content),
+  };
+}
+
+function parseOne(
+  parser: Parser,
+  f: InfraFile,
+  cache: ParseCache | undefined,
+): { file: HclFile } | { skipped: SkippedFile } {
+  try {
+    return {
+      file: cache
+        ? cache.parse(parser, f.path, f.content)
+        : parseHclWith(parser, f.path, f.content),
+    };
+  } catch (e) {
+    return { skipped: parserFailedEntry(f.path, e) };
+  }
+}
+
+function parserFailedEntry(file: string, e: unknown): SkippedFile {
+  assertError(e);
+  const cause =
+    e instanceof HclParserFailure && e.cause ? e.cause.message : e.message;
+  return {
+    file,
+    reason: 'parser-failed',
+    message: `The HCL parser failed on this file (${cause}); not parsed, so what it declares is missing. A fresh parser reads the other files.`,
+  };
+}
+
+function parseGuarded(
+  host: HclParserHost,
+  ctx: ClassifyContext,
+  file: string,
+  content: string,
+): HclFile {
+  const fail = (message: string): HclFile => ({
+    path: file,
+    blocks: [],
+    attributes: {},
+    comments: [],
+    error: { file, line: 1, column: 1, message },
+  });
+  const skip = classifyInfraFile({ path: file, content }, ctx);
+  if (skip) return fail(skip.message);
+  const parser = host.current();
+  if (!parser) {
+    return fail(
+      'Not parsed: the HCL parser failed earlier in this round and is being restarted.',
+    );
+  }
+  try {
+    return parseHclWith(parser, file, content);
+  } catch (e) {
+    return fail(parserFailedEntry(file, e).message);
+  }
+}
