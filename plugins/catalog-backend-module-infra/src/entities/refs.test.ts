@@ -44,6 +44,28 @@ describe('assignEntityRefs', () => {
     expect(refs.get(second.id)?.name).toBe('sites-sync-1');
   });
 
+  it('tells the instances of a factory module called twice apart by the call, in any order', () => {
+    const via = (call: string) =>
+      anIngress('edge', {
+        moduleName: 'web_ingress',
+        instance: {
+          address: `module.${call}.kubernetes_ingress_v1.web_ingress`,
+          modulePath: `module.${call}`,
+        },
+      });
+    const nas = via('nas');
+    const printer = via('printer');
+    const names = (ingresses: ReturnType<typeof via>[]) => {
+      const refs = assignEntityRefs(aModel([aStack('edge', { ingresses })]));
+      return [nas, printer].map(i => refs.get(i.id)?.name);
+    };
+    expect(names([nas, printer])).toEqual([
+      'edge-web-ingress-nas',
+      'edge-web-ingress-printer',
+    ]);
+    expect(names([printer, nas])).toEqual(names([nas, printer]));
+  });
+
   it('says what an ingress is when its label does not', () => {
     const pb = anIngress('notes', { moduleName: 'pb' });
     const plain = anIngress('notes', {

@@ -11,6 +11,7 @@ import {
   sanitizeName,
   stackScopedName,
 } from './names';
+import { NameRequest, qualifyClashes } from './qualify';
 import { text } from './values';
 
 export type EmittedKind = 'system' | 'component' | 'resource';
@@ -83,118 +84,148 @@ export class EntityRefs {
 const keyed = (base: string, instance: InstanceInfo | undefined) =>
   instanceName(base, instance?.key);
 
+interface Wanted extends NameRequest {
+  kind: EmittedKind;
+  display: string;
+  /** Model id, or `system:<stack>`. */
+  id: string;
+}
+
 /**
  * Decides the name of every entity the model becomes. Names are the
  * object's name scoped by its stack (see `stackScopedName`), with the
- * instance key of a `count` / `for_each` instance; a clash within a kind
- * gets `-2`, `-3` in model order, which is stable for an unchanged repo.
- * The order below is the order names are handed out in: changing it
- * renames entities that clash.
+ * instance key of a `count` / `for_each` instance; objects of one kind that
+ * still want the same name are told apart by the module calls they sit in
+ * (`qualifyClashes`), and only what stays alike gets `-2`, `-3` in model
+ * order. Names are handed out in three batches, because per-app databases
+ * and workload PDBs are named after what they belong to.
  */
 export function assignEntityRefs(model: InfraModel): EntityRefs {
-  const names = new NameRegistry();
+  const registry = new NameRegistry();
   const refs = new EntityRefs();
-  const take = (
-    kind: EmittedKind,
-    wanted: string,
-    display: string,
-  ): EntityRefInfo => {
-    const name = names.take(kind, wanted);
-    return { kind, name, ref: `${kind}:default/${name}`, display };
+  const hand = (batch: Wanted[]) => {
+    const qualified = qualifyClashes(batch);
+    batch.forEach((w, i) => {
+      const name = registry.take(w.kind, qualified[i]);
+      const info = {
+        kind: w.kind,
+        name,
+        ref: `${w.kind}:default/${name}`,
+        display: w.display,
+      };
+      if (w.kind === 'system') refs.setSystem(w.display, info);
+      else refs.set(w.id, info);
+    });
   };
 
+  const first: Wanted[] = [];
   for (const stack of model.stacks) {
-    refs.setSystem(stack.name, take('system', stack.name, stack.name));
+    first.push({
+      kind: 'system',
+      id: `system:${stack.name}`,
+      wanted: stack.name,
+      display: stack.name,
+    });
     for (const w of stack.workloads) {
       if (w.role === 'database') continue;
       const display = text(w.name) ?? w.address;
-      const kind = w.role === 'pooler' ? 'resource' : 'component';
-      refs.set(
-        w.id,
-        take(
-          kind,
-          keyed(workloadBaseName(stack, w, display), w.instance),
-          display,
-        ),
-      );
+      first.push({
+        kind: w.role === 'pooler' ? 'resource' : 'component',
+        id: w.id,
+        wanted: keyed(workloadBaseName(stack, w, display), w.instance),
+        display,
+        instance: w.instance,
+      });
     }
     for (const c of stack.cronJobs) {
       const display = text(c.name) ?? c.address;
-      refs.set(
-        c.id,
-        take(
-          'component',
-          keyed(stackScopedName(stack.name, display), c.instance),
-          display,
-        ),
-      );
+      first.push({
+        kind: 'component',
+        id: c.id,
+        wanted: keyed(stackScopedName(stack.name, display), c.instance),
+        display,
+        instance: c.instance,
+      });
     }
     for (const d of stack.databases) {
       if (d.role !== 'cluster') continue;
       const display = text(d.name) ?? d.id;
-      refs.set(
-        d.id,
-        take('resource', stackScopedName(stack.name, display), display),
-      );
+      first.push({
+        kind: 'resource',
+        id: d.id,
+        wanted: stackScopedName(stack.name, display),
+        display,
+      });
     }
   }
-  // Per-app databases are named after their server, so servers go first.
+  hand(first);
+
+  const second: Wanted[] = [];
   for (const stack of model.stacks) {
     for (const d of stack.databases) {
       if (d.role !== 'database') continue;
       const display = text(d.name) ?? d.id;
       const server = d.serverId ? refs.get(d.serverId)?.name : undefined;
-      const wanted = server
-        ? `${server}-${display}`
-        : stackScopedName(stack.name, `${display}-db`);
-      refs.set(d.id, take('resource', wanted, display));
+      second.push({
+        kind: 'resource',
+        id: d.id,
+        wanted: server
+          ? `${server}-${display}`
+          : stackScopedName(stack.name, `${display}-db`),
+        display,
+      });
     }
     for (const p of stack.pdbs) {
       const display = text(p.name) ?? p.address;
-      refs.set(
-        p.id,
-        take(
-          'resource',
-          keyed(`${stackScopedName(stack.name, display)}-pdb`, p.instance),
-          display,
+      second.push({
+        kind: 'resource',
+        id: p.id,
+        wanted: keyed(
+          `${stackScopedName(stack.name, display)}-pdb`,
+          p.instance,
         ),
-      );
+        display,
+        instance: p.instance,
+      });
     }
     for (const w of stack.workloads) {
       if (!w.inlinePdb) continue;
       const base =
         refs.get(w.id)?.name ??
         stackScopedName(stack.name, text(w.name) ?? 'workload');
-      refs.set(
-        inlinePdbId(w.id),
-        take('resource', `${base}-pdb`, text(w.name) ?? base),
-      );
+      second.push({
+        kind: 'resource',
+        id: inlinePdbId(w.id),
+        wanted: `${base}-pdb`,
+        display: text(w.name) ?? base,
+      });
     }
     for (const i of stack.ingresses) {
-      const display = text(i.host) ?? i.moduleName;
-      refs.set(
-        i.id,
-        take(
-          'resource',
-          keyed(ingressBaseName(stack, i.moduleName), i.instance),
-          display,
-        ),
-      );
+      second.push({
+        kind: 'resource',
+        id: i.id,
+        wanted: keyed(ingressBaseName(stack, i.moduleName), i.instance),
+        display: text(i.host) ?? i.moduleName,
+        instance: i.instance,
+      });
     }
   }
-  for (const stack of model.stacks) {
-    for (const h of stack.helmReleases) {
-      const display = text(h.name) ?? h.address;
-      refs.set(
-        h.id,
-        take(
-          'resource',
-          keyed(stackScopedName(stack.name, display), h.instance),
+  hand(second);
+
+  hand(
+    model.stacks.flatMap(stack =>
+      stack.helmReleases.map((h): Wanted => {
+        const display = text(h.name) ?? h.address;
+        return {
+          kind: 'resource',
+          id: h.id,
+          wanted: keyed(stackScopedName(stack.name, display), h.instance),
           display,
-        ),
-      );
-    }
-  }
+          instance: h.instance,
+        };
+      }),
+    ),
+  );
   return refs;
 }
 
