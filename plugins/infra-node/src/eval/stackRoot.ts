@@ -48,7 +48,7 @@ export function buildStackRoot(stackDir: string, input: StackRootInput): StackRo
   for (const f of [rootFile, stackFile]) {
     if (!f) continue;
     const scope = terragruntScope(context, f, stackDir, includePath);
-    const gen = generatedFiles(f, scope, stackDir, input.parse);
+    const gen = generatedFiles(f, scope, input.parse);
     generated.push(...gen.files);
     unresolvedGenerate.push(...gen.unresolved);
     for (const [k, v] of terragruntInputs(f, scope)) inputs.set(k, v);

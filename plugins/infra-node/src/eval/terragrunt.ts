@@ -98,7 +98,6 @@ export function includedRoot(
 export function generatedFiles(
   file: HclFile,
   scope: Scope,
-  stackDir: string,
   parse: (file: string, content: string) => HclFile,
 ): { files: HclFile[]; unresolved: string[] } {
   const files: HclFile[] = [];
@@ -114,9 +113,9 @@ export function generatedFiles(
       continue;
     }
     if (!target.endsWith('.tf')) continue;
-    // Generated files are named after where the generate block is written, so a
-    // finding in them points at the block (the stack holds no such file).
-    const parsed = parse(`${stackDir}/${target}`, contents);
+    // Named after the generate block, not the stack: the same root block
+    // generates the same file into every stack, and is parsed once.
+    const parsed = parse(`${file.path}#${target}`, contents);
     if (parsed.error) {
       unresolved.push(`${file.path}:${b.line} generate "${b.labels[0] ?? ''}"`);
       continue;
@@ -126,7 +125,7 @@ export function generatedFiles(
   return { files, unresolved };
 }
 
-/** Points every block of a generated file at the generate block that writes it. */
+/** Points every block of a generated file at the generate block that writes it (a finding in them points there). */
 function relocate(parsed: HclFile, file: string, line: number): HclFile {
   const move = (b: HclBlock): HclBlock => ({
     ...b,

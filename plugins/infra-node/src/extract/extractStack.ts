@@ -1,4 +1,3 @@
-import { isUnresolved } from '../hcl/values';
 import { ModuleInstance } from '../eval/scope';
 import { valText } from '../model/blocks';
 import { AnubisModel, DatabaseEngine, PoolerModel } from '../model/types';
@@ -13,7 +12,7 @@ import {
 } from './databases';
 import { extractHelmRelease } from './helmRelease';
 import { extractIngress, extractUnreadFactoryCall, INGRESS_TYPES } from './ingress';
-import { cnpgClusterOf, extractCnpgCluster, extractOutpost } from './operators';
+import { cnpgClusterOf, extractCnpgCluster, extractOutpost, hostForms } from './operators';
 import { commandTexts, manifestsInCommand } from './commandManifests';
 import {
   CONFIG_MAP_TYPES,
@@ -92,7 +91,33 @@ export function extractStack(ctx: ExtractContext, root: ModuleInstance) {
   }
   attachPoolerIni(ctx, configMaps);
   collectAnubis(ctx, walk.modules);
-  assignNamespaces(ctx);
+  collectDatabaseServers(ctx);
+  collectNamespaces(ctx);
+}
+
+/** Workloads that run a database image are database servers. */
+function collectDatabaseServers(ctx: ExtractContext) {
+  const { stack } = ctx;
+  for (const w of stack.workloads) {
+    if (w.role !== 'database') continue;
+    const n = valText(w.name);
+    const ns = valText(w.namespace);
+    stack.databases.push({
+      id: w.id,
+      stack: stack.name,
+      engine: w.engine ?? 'unknown',
+      role: 'cluster',
+      name: w.name,
+      namespace: w.namespace,
+      hosts: n && ns ? hostForms(n, ns) : [],
+      declaredBy: 'workload',
+      instances: w.replicas,
+      image: w.containers[0]?.image,
+      storage: w.volumeClaimTemplates,
+      workload: w,
+      source: w.source,
+    });
+  }
 }
 
 /** Pairs PgBouncer workloads with the `.ini` they mount and reads its settings (never its secrets). */
@@ -164,8 +189,8 @@ function collectAnubis(ctx: ExtractContext, modules: ReturnType<typeof walkStack
   }
 }
 
-/** Namespaces the stack uses, and each workload's and cron job's namespace tier. */
-function assignNamespaces(ctx: ExtractContext) {
+/** Namespaces the stack uses (their tiers are set when the repo is linked). */
+function collectNamespaces(ctx: ExtractContext) {
   const { stack } = ctx;
   const namespaces = new Set<string>();
   for (const o of [...stack.workloads, ...stack.cronJobs, ...stack.ingresses, ...stack.pdbs]) {
@@ -173,10 +198,4 @@ function assignNamespaces(ctx: ExtractContext) {
     if (ns) namespaces.add(ns);
   }
   stack.namespaces = [...namespaces].sort();
-  for (const w of [...stack.workloads, ...stack.cronJobs]) {
-    const ns = w.namespace;
-    const tier = typeof ns === 'string' ? stack.namespaceTiers[ns] : undefined;
-    w.namespaceTier = tier ?? (isUnresolved(ns) ? ns : undefined);
-    if ('tier' in w) w.tier ??= tier;
-  }
 }

@@ -40,35 +40,15 @@ export function linkModel(model: InfraModel) {
     model.stacks.flatMap(s => s.poolers).map(p => [p.workload.id, p]),
   );
 
-  // Databases run as StatefulSets written in the stack.
-  for (const stack of model.stacks) {
-    for (const w of stack.workloads) {
-      if (w.role !== 'database') continue;
-      const n = valText(w.name);
-      const ns = valText(w.namespace);
-      stack.databases.push({
-        id: w.id,
-        stack: stack.name,
-        engine: w.engine ?? 'unknown',
-        role: 'cluster',
-        name: w.name,
-        namespace: w.namespace,
-        hosts: n && ns ? hostForms(n, ns) : [],
-        declaredBy: 'workload',
-        instances: w.replicas,
-        image: w.containers[0]?.image,
-        storage: w.volumeClaimTemplates,
-        workload: w,
-        source: w.source,
-      });
-    }
-  }
+  assignNamespaceTiers(model);
   const allDbs = model.stacks.flatMap(s => s.databases);
   const dbById = new Map(allDbs.map(d => [d.id, d]));
 
   // Per-app databases live on the one server of their engine in their stack, else in the repo.
   for (const db of allDbs) {
     if (db.role !== 'database') continue;
+    // Linking runs again on a refresh over stacks it did not rebuild: start clean.
+    db.serverId = undefined;
     const servers = allDbs.filter(
       d => d.role === 'cluster' && d.engine === db.engine,
     );
@@ -284,4 +264,23 @@ function hostVariableTarget(
       return { kind: 'database', id: servers[0].id, db: servers[0] };
   }
   return undefined;
+}
+
+/**
+ * The tier of each workload's and cron job's namespace: the `tier` label
+ * of the namespace, wherever in the repo it is created (one stack often
+ * creates a namespace that others deploy into).
+ */
+function assignNamespaceTiers(model: InfraModel) {
+  const repoTiers = new Map<string, string>();
+  for (const s of model.stacks)
+    for (const [ns, tier] of Object.entries(s.namespaceTiers)) if (!repoTiers.has(ns)) repoTiers.set(ns, tier);
+  for (const s of model.stacks) {
+    for (const w of [...s.workloads, ...s.cronJobs]) {
+      const ns = w.namespace;
+      if (typeof ns === 'string') w.namespaceTier = s.namespaceTiers[ns] ?? repoTiers.get(ns);
+      else w.namespaceTier = isUnresolved(ns) ? ns : undefined;
+      if ('tier' in w && typeof w.namespaceTier === 'string') w.tier ??= w.namespaceTier;
+    }
+  }
 }

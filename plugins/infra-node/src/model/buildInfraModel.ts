@@ -85,8 +85,29 @@ export async function buildInfraModel(
     } else texts.set(f.path, f.content);
   }
   cache?.endRound();
-  const parse = (file: string, content: string) => parseHclWith(parser, file, content);
-  return assembleModel(hclFiles, texts, files.length, parse, options);
+  return assembleModel(hclFiles, texts, files.length, (file, content) => parseHclWith(parser, file, content), options);
+}
+
+/** Parsed generated files and rendered templates by content, across refreshes (bounded). */
+const parsedTexts = new Map<string, HclFile>();
+const MAX_PARSED_TEXTS = 512;
+
+/**
+ * Parses text that Terragrunt generates or a template renders once per
+ * distinct content: the root's `generate` blocks are the same for every
+ * stack that includes them, and a refresh sees the same templates again.
+ */
+function memoParse(parse: (file: string, content: string) => HclFile) {
+  return (file: string, content: string): HclFile => {
+    const key = `${file}\u0000${content}`;
+    let parsed = parsedTexts.get(key);
+    if (!parsed) {
+      parsed = parse(file, content);
+      if (parsedTexts.size >= MAX_PARSED_TEXTS) parsedTexts.clear();
+      parsedTexts.set(key, parsed);
+    }
+    return parsed;
+  };
 }
 
 /** The model from parsed files; {@link buildInfraModel} without the reading. */
@@ -94,9 +115,10 @@ export function assembleModel(
   hclFiles: ReadonlyArray<HclFile>,
   texts: ReadonlyMap<string, string>,
   fileCount: number,
-  parse: (file: string, content: string) => HclFile,
+  parseText: (file: string, content: string) => HclFile,
   options: BuildInfraModelOptions = {},
 ): InfraModel {
+  const parse = memoParse(parseText);
   const criticalPath = (options.criticalPath ?? DEFAULT_CRITICAL_PATH).map(p => new RegExp(p));
   const skipped = options.skipped ?? [];
   const filesByPath = new Map(hclFiles.map(f => [f.path, f]));
