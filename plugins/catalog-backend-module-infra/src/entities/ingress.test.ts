@@ -37,6 +37,13 @@ describe('ingress entities', () => {
     );
   });
 
+  it('titles a whole-host ingress by its host alone', () => {
+    const { get } = oneIngress({ host: 'docs.homelab.example', paths: ['/'] });
+    expect(get('Resource:docs-ingress').metadata.title).toBe(
+      'docs.homelab.example',
+    );
+  });
+
   it('never links an unresolved host or a bare label, and says which it is', () => {
     const unresolved = oneIngress({
       host: new Unresolved('local.host', 'no-value'),

@@ -59,8 +59,10 @@ function hostLinks(i: IngressModel): Array<{ url: string; title: string }> {
 function ingressTitle(i: IngressModel): string {
   const host = text(i.host);
   const paths = pathsOf(i);
+  // A carve-out reads as host and paths; `/` is the whole host.
+  const carveOuts = paths?.filter(p => p !== '/') ?? [];
   if (host && isFullHostname(host))
-    return `${host}${paths ? ` ${paths.join(' ')}` : ''}`;
+    return `${host}${carveOuts.length ? ` ${carveOuts.join(' ')}` : ''}`;
   return i.title ?? host ?? i.moduleName;
 }
 

@@ -124,6 +124,8 @@ export function describeInstance(instance: InstanceInfo | undefined): string {
   if (!instance) return '';
   if (instance.countUnknown !== undefined)
     return ` Instance count unknown: ${instance.countUnknown}.`;
+  if (typeof instance.key === 'number')
+    return ` Count index ${instance.key} (${instance.address}).`;
   if (instance.key !== undefined)
     return ` Instance ${JSON.stringify(instance.key)} (${instance.address}).`;
   return '';

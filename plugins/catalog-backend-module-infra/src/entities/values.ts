@@ -18,8 +18,20 @@ export function annotationText(
 
 /**
  * JSON-ready copy of a model value: `Unresolved` instances become the
- * `{ unresolved, reason? }` objects of the details contract.
+ * `{ unresolved, reason? }` objects of the details contract, `undefined`
+ * members are dropped (as JSON would), everything else is copied.
  */
 export function plain<T>(v: T): T {
-  return v === undefined ? v : JSON.parse(JSON.stringify(v));
+  return toPlain(v) as T;
+}
+
+function toPlain(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (isUnresolved(v)) return v.toJSON();
+  if (Array.isArray(v))
+    return v.map(x => (x === undefined ? null : toPlain(x)));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v))
+    if (x !== undefined) out[k] = toPlain(x);
+  return out;
 }
