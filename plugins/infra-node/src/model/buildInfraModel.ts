@@ -1,5 +1,6 @@
 import { InfraFile } from '../files';
-import { getHclParser, parseHclWith } from '../hcl/parser';
+import { parseInfraFiles } from '../hcl/parseFiles';
+import { InfraReadLimits } from '../hcl/limits';
 import { ParseCache } from '../hcl/ParseCache';
 import { HclComment, HclFile, HclParseError } from '../hcl/types';
 import { buildModuleDefs } from '../eval/defs';
@@ -10,6 +11,7 @@ import { ExtractContext } from '../extract/context';
 import { extractStack } from '../extract/extractStack';
 import { linkModel } from '../link/linkModel';
 import { valText } from './blocks';
+import { StackCache, ReadLog } from './stackCache';
 import { InfraModel, SkippedFile, StackModel, Val } from './types';
 
 /**
@@ -34,9 +36,16 @@ export interface BuildInfraModelOptions {
   criticalPath?: ReadonlyArray<string>;
   /** Files the reader did not read (encrypted, over a limit), by path. */
   skipped?: ReadonlyArray<SkippedFile>;
+  /** Size and nesting limits for parsing; see `DEFAULT_INFRA_READ_LIMITS`. */
+  limits?: Partial<InfraReadLimits>;
+  /** Stacks of the previous build, to take again where nothing they read changed. */
+  stackCache?: StackCache;
 }
 
 const STACK_DIR = /^stacks\/([^/]+)\//;
+
+/** Stacks of the last build, kept as long as the parse cache of the same refresh loop. */
+const stackCaches = new WeakMap<ParseCache, StackCache>();
 
 function emptyStack(name: string): StackModel {
   return {
@@ -74,18 +83,17 @@ export async function buildInfraModel(
   files: ReadonlyArray<InfraFile>,
   options: BuildInfraModelOptions = {},
 ): Promise<InfraModel> {
-  const parser = await getHclParser();
-  const cache = options.cache;
-  cache?.beginRound();
-  const texts = new Map<string, string>();
-  const hclFiles: HclFile[] = [];
-  for (const f of files) {
-    if (/\.(tf|hcl|tfvars)$/.test(f.path)) {
-      hclFiles.push(cache ? cache.parse(parser, f.path, f.content) : parseHclWith(parser, f.path, f.content));
-    } else texts.set(f.path, f.content);
+  const parsed = await parseInfraFiles(files, { cache: options.cache, limits: options.limits });
+  let stackCache: StackCache | undefined;
+  if (options.cache) {
+    stackCache = stackCaches.get(options.cache);
+    if (!stackCache) stackCaches.set(options.cache, (stackCache = new StackCache()));
   }
-  cache?.endRound();
-  return assembleModel(hclFiles, texts, files.length, (file, content) => parseHclWith(parser, file, content), options);
+  return assembleModel(parsed.hclFiles, parsed.texts, files.length, parsed.parse, {
+    ...options,
+    skipped: [...(options.skipped ?? []), ...parsed.skipped],
+    stackCache,
+  });
 }
 
 /** Parsed generated files and rendered templates by content, across refreshes (bounded). */
@@ -147,23 +155,46 @@ export function assembleModel(
     return !!n && criticalPath.some(r => r.test(n));
   };
   const skippedByPath = new Map(skipped.map(s => [s.file, s]));
+  const stackCache = options.stackCache;
+  stackCache?.begin();
+  const filesByDir = groupByDir([...filesByPath.keys(), ...texts.keys()]);
+  /** What a read-log key stands for now: a parsed file, a text, a listing or a skip. */
+  const lookup = (key: string): unknown => {
+    const [kind, p] = [key[0], key.slice(2)];
+    if (kind === 'h') return filesByPath.get(p);
+    if (kind === 't') return texts.get(p);
+    if (kind === 's') return skippedByPath.get(p)?.reason;
+    return filesByDir.get(p)?.join('\n');
+  };
   for (const name of [...stacks.keys()].sort()) {
     const stack = stacks.get(name)!;
     stack.files.sort();
-    const root = buildStackRoot(stack.dir, { context, files: filesByPath, skipped: skippedByPath, parse });
+    const cached = stackCache?.reuse(name, lookup);
+    if (cached) {
+      stacks.set(name, cached.stack);
+      parseErrors.push(...cached.errors);
+      continue;
+    }
+    const log = new ReadLog();
+    const tracked = trackedInputs(log, context, filesByPath, texts, skippedByPath, filesByDir, stack.dir);
+    const root = buildStackRoot(stack.dir, { ...tracked, parse });
     stack.dependencies = root.dependencies;
+    const errors: HclParseError[] = [];
     const ctx: ExtractContext = {
       stack,
-      texts,
+      texts: tracked.texts,
       commentsByFile,
       isCritical,
       reportError: e => {
+        errors.push(e);
         parseErrors.push(e);
         stack.parseErrors.push(e);
       },
     };
     extractStack(ctx, root.instance);
+    stackCache?.store(name, { log, stack, errors });
   }
+  stackCache?.retain(new Set(stacks.keys()));
 
   const model: InfraModel = {
     stacks: [...stacks.keys()].sort().map(n => stacks.get(n)!),
@@ -178,3 +209,79 @@ export function assembleModel(
   return model;
 }
 
+
+function groupByDir(paths: Iterable<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const p of paths) {
+    const dir = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '.';
+    const list = out.get(dir) ?? [];
+    list.push(p);
+    out.set(dir, list);
+  }
+  for (const list of out.values()) list.sort();
+  return out;
+}
+
+/** A map whose lookups are written to a read log. */
+function logged<V>(map: ReadonlyMap<string, V>, onGet: (key: string) => void): ReadonlyMap<string, V> {
+  return {
+    get: (key: string) => {
+      onGet(key);
+      return map.get(key);
+    },
+    has: (key: string) => {
+      onGet(key);
+      return map.has(key);
+    },
+    get size() {
+      return map.size;
+    },
+    forEach: (cb: (value: V, key: string, m: ReadonlyMap<string, V>) => void) => map.forEach(cb),
+    entries: () => map.entries(),
+    keys: () => map.keys(),
+    values: () => map.values(),
+    [Symbol.iterator]: () => map[Symbol.iterator](),
+  };
+}
+
+/**
+ * The inputs of one stack's evaluation, with every lookup logged: module
+ * directories (by their files), parsed files, texts and skipped files.
+ * The stack's own files are logged up front.
+ */
+function trackedInputs(
+  log: ReadLog,
+  context: RepoContext,
+  files: ReadonlyMap<string, HclFile>,
+  texts: ReadonlyMap<string, string>,
+  skipped: ReadonlyMap<string, SkippedFile>,
+  filesByDir: ReadonlyMap<string, string[]>,
+  stackDir: string,
+) {
+  const logFile = (p: string) => {
+    if (files.has(p)) log.record(`h:${p}`, files.get(p));
+    else log.record(`t:${p}`, texts.get(p));
+  };
+  const logDir = (dir: string) => {
+    log.record(`d:${dir}`, filesByDir.get(dir)?.join('\n'));
+    for (const p of filesByDir.get(dir) ?? []) logFile(p);
+  };
+  for (const dir of filesByDir.keys()) if (dir === stackDir || dir.startsWith(`${stackDir}/`)) logDir(dir);
+  const host = {
+    ...context.host,
+    readFile: (f: string) => {
+      log.record(`t:${f}`, texts.get(f));
+      return context.host.readFile(f);
+    },
+    listFiles: (dir: string) => {
+      for (const d of filesByDir.keys()) if (d === dir || d.startsWith(`${dir}/`)) logDir(d);
+      return context.host.listFiles(dir);
+    },
+  };
+  return {
+    context: { defs: logged(context.defs, logDir), host },
+    files: logged(files, p => log.record(`h:${p}`, files.get(p))),
+    skipped: logged(skipped, p => log.record(`s:${p}`, skipped.get(p)?.reason)),
+    texts: logged(texts, p => log.record(`t:${p}`, texts.get(p))),
+  };
+}
