@@ -9,3 +9,20 @@ terraform {
     required_var_files = ["${get_repo_root()}/config.tfvars"]
   }
 }
+
+# Namespace tiers, generated into every stack so none keeps its own copy.
+generate "tiers" {
+  path      = "tiers.tf"
+  if_exists = "overwrite_terragrunt"
+  contents  = <<EOF
+locals {
+  tiers = {
+    core    = "0-core"
+    cluster = "1-cluster"
+    gpu     = "2-gpu"
+    edge    = "3-edge"
+    aux     = "4-aux"
+  }
+}
+EOF
+}

@@ -103,3 +103,12 @@ module "ingress" {
 
   auth = "none"
 }
+
+# Cluster tier: outside 3-edge and 4-aux, so the Burstable container above
+# is a finding (memory request below its limit).
+resource "kubernetes_namespace" "playground" {
+  metadata {
+    name   = "playground"
+    labels = { tier = local.tiers.cluster }
+  }
+}

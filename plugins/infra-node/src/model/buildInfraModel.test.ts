@@ -24,6 +24,7 @@ describe('buildInfraModel on the example repo', () => {
       'dbaas',
       'echo',
       'linkwarden',
+      'monitoring',
       'playground',
       'prowlarr',
     ]);
@@ -226,6 +227,6 @@ describe('buildInfraModel with a ParseCache', () => {
       'kubernetes_deployment.blog',
       'module.anubis.kubernetes_deployment.anubis',
     ]);
-    expect(model.stacks).toHaveLength(8);
+    expect(model.stacks).toHaveLength(9);
   });
 });
