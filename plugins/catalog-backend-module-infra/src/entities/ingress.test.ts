@@ -87,7 +87,7 @@ describe('ingress entities', () => {
       authDefaulted: true,
     });
     expect(get('Resource:docs-ingress').metadata.description).toBe(
-      'Team handbook. Ingress module.ingress (auth required, the default) in stack docs.',
+      'Docs: Team handbook. Ingress module.ingress (auth required, the default) in stack docs.',
     );
     expect(details('Resource:docs-ingress')).toMatchObject({
       homepageName: 'Docs',

@@ -16,6 +16,16 @@ import { EntityContext } from './context';
 import { describeInstance, infraEntity, instanceDetails } from './metadata';
 import { annotationText, plain, text } from './values';
 
+/**
+ * What the homepage dashboard calls the app (`gethomepage.dev/name` and
+ * `description`), e.g. `Wiki: Team handbook`; empty when it says nothing.
+ * Descriptions lead with it so a catalog search for the app's name finds it.
+ */
+export function homepageLine(i: IngressModel | undefined): string {
+  if (!i) return '';
+  return [i.title, i.description].filter(Boolean).join(': ');
+}
+
 export function tierTags(tier: IngressModel['authTier'] | undefined): string[] {
   return typeof tier === 'string' ? [`auth-${tier as AuthTier}`] : [];
 }
@@ -74,7 +84,8 @@ function describeIngress(i: IngressModel, stack: StackModel): string {
   const auth = `auth ${text(i.authTier) ?? 'unresolved'}${
     i.authDefaulted ? ', the default' : ''
   }`;
-  const lead = i.description ? `${i.description}. ` : '';
+  const homepage = homepageLine(i);
+  const lead = homepage ? `${homepage}. ` : '';
   return `${lead}${what} (${auth}) in stack ${stack.name}.${describeInstance(
     i.instance,
   )}`;

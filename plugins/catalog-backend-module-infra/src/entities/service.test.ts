@@ -166,6 +166,7 @@ describe('service entities', () => {
     const root = anIngress('wiki', {
       authTier: 'app',
       justification: 'the wiki has its own login',
+      title: 'Wiki',
       description: 'Team knowledge base',
     });
     const api = anIngress('wiki', {
@@ -190,7 +191,7 @@ describe('service entities', () => {
     );
     expect(e.metadata.tags).toEqual(['auth-app']);
     expect(e.metadata.description).toBe(
-      'Team knowledge base: Deployment wiki in stack wiki.',
+      'Wiki: Team knowledge base. Deployment wiki in stack wiki.',
     );
     expect((details('Component:wiki') as ServiceDetails).ingresses).toEqual([
       expect.objectContaining({

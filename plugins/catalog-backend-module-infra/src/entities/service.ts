@@ -11,7 +11,7 @@ import {
   WorkloadModel,
 } from '@internal/backstage-plugin-infra-node';
 import { EntityContext } from './context';
-import { ingressAnnotations, tierTags } from './ingress';
+import { homepageLine, ingressAnnotations, tierTags } from './ingress';
 import { describeInstance, infraEntity, instanceDetails } from './metadata';
 import { plain } from './values';
 import {
@@ -104,7 +104,8 @@ export function serviceEntity(
     details.anubisFor = ctx.refs.links(guarded.map(i => i.id));
   const release = ctx.index.releaseOf(w.id);
   const releaseRef = release && ctx.refs.get(release.id)?.ref;
-  const homepage = primary?.description ? `${primary.description}: ` : '';
+  const homepageText = homepageLine(primary);
+  const homepage = homepageText ? `${homepageText}. ` : '';
   return infraEntity(ctx, {
     kind: 'Component',
     name: r.name,
