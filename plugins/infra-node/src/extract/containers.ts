@@ -26,12 +26,20 @@ export function readContainers(podSpec: HclBlock | undefined, scope: Scope): Con
     const limitsAttr = attr(res, 'limits') ?? first(res, 'limits', scope);
     const env: EnvVar[] = sub(c, 'env', scope).map(e => {
       const v = attr(e, 'value');
+      const ref = first(first(e, 'value_from', scope), 'secret_key_ref', scope);
+      const secret = valText(str(ref, 'name', scope));
       return {
         name: valText(str(e, 'name', scope)) ?? '',
         value: v ? resolve(v.expr, scopeOf(e, scope)) : undefined,
+        fromSecret: secret ? { name: secret, key: valText(str(ref, 'key', scope)) } : undefined,
         at: at(e),
       };
     });
+    // `env_from { secret_ref { name } }`: every key of the Secret.
+    for (const ef of sub(c, 'env_from', scope)) {
+      const secret = valText(str(first(ef, 'secret_ref', scope), 'name', scope));
+      if (secret) env.push({ name: '', fromSecret: { name: secret }, at: at(ef) });
+    }
     const pick = (m: Record<string, HclValue> | undefined, k: string, whole: HclValue | undefined) => {
       if (m) return toStr(m[k]);
       return isUnresolved(whole) ? whole : undefined;
@@ -49,6 +57,7 @@ export function readContainers(podSpec: HclBlock | undefined, scope: Scope): Con
           ? { file: c.file, line: limitsAttr.line }
           : undefined,
       env,
+      commands: commandsOf(c, scope),
     };
   });
 }
@@ -64,4 +73,18 @@ export function readVolumes(podSpec: HclBlock | undefined, scope: Scope): Volume
       configMap: cm ? str(cm, 'name', scope) : undefined,
     };
   });
+}
+
+/** A container's `command` and `args`, each item as text: static where it is, its expression where not. */
+function commandsOf(c: HclBlock, scope: Scope): string[] {
+  const out: string[] = [];
+  for (const k of ['command', 'args']) {
+    const v = value(c, k, scope);
+    const items = Array.isArray(v) ? v : [v];
+    for (const item of items) {
+      if (typeof item === 'string') out.push(item);
+      else if (isUnresolved(item)) out.push(item.unresolved);
+    }
+  }
+  return out;
 }

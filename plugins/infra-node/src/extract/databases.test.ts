@@ -105,4 +105,60 @@ resource "kubernetes_deployment" "notes" {
     const server = stackOf(model, 'data').databases.find(d => d.role === 'cluster')!;
     expect(model.dependencies).toContainEqual({ fromId: notes.id, toId: server.id, toKind: 'database' });
   });
+
+  it('links a workload to the database of the Secret it reads (an ExternalSecret template or a database role)', async () => {
+    const model = await modelOf({
+      ...repo,
+      'stacks/ledger/main.tf': `
+variable "mysql_host" { type = string }
+resource "kubernetes_manifest" "db_creds" {
+  manifest = {
+    apiVersion = "external-secrets.io/v1beta1"
+    kind       = "ExternalSecret"
+    metadata   = { name = "ledger-db", namespace = "ledger" }
+    spec = {
+      target = {
+        name = "ledger-db-creds"
+        template = {
+          data = { DATABASE_URL = "mysql://ledger:{{ .password }}@\${var.mysql_host}:3306/ledger" }
+        }
+      }
+      data = [{ secretKey = "password", remoteRef = { key = "static-creds/mysql-notes" } }]
+    }
+  }
+}
+resource "kubernetes_deployment" "ledger" {
+  metadata {
+    name      = "ledger"
+    namespace = "ledger"
+  }
+  spec {
+    template {
+      spec {
+        container {
+          name  = "ledger"
+          image = "registry.example/ledger:1"
+          env {
+            name = "DATABASE_URL"
+            value_from {
+              secret_key_ref {
+                name = "ledger-db-creds"
+                key  = "DATABASE_URL"
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+`,
+    });
+    const [ledger] = stackOf(model, 'ledger').workloads;
+    const targets = model.dependencies.filter(d => d.fromId === ledger.id).map(d => d.toId);
+    const ledgerDb = stackOf(model, 'data').databases.find(d => d.name === 'ledger')!;
+    const notesRole = stackOf(model, 'vault').databases[0];
+    // The URL names the ledger database on the server the host variable names; the role is the notes credential.
+    expect(targets).toEqual(expect.arrayContaining([ledgerDb.id, notesRole.id]));
+  });
 });

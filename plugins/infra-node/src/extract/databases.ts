@@ -75,15 +75,18 @@ export function extractVaultStaticRole(
   const connection = valText(str(block, 'db_name', scope));
   const conn = connection ? connections.get(connection) : undefined;
   const name = str(block, 'username', scope) ?? str(block, 'name', scope) ?? block.labels[1];
-  return database(
-    ctx,
-    site,
-    siteId(block, site.instance, ctx.stack.dir),
-    conn?.engine ?? 'unknown',
-    name,
-    'vault-static-role',
-    conn?.host ? [conn.host] : [],
-  );
+  return {
+    ...database(
+      ctx,
+      site,
+      siteId(block, site.instance, ctx.stack.dir),
+      conn?.engine ?? 'unknown',
+      name,
+      'vault-static-role',
+      conn?.host ? [conn.host] : [],
+    ),
+    vaultRole: valText(str(block, 'name', scope)),
+  };
 }
 
 const CREATE_DATABASE = /CREATE\s+DATABASE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"']?([A-Za-z_][A-Za-z0-9_-]*)[`"']?/gi;

@@ -27,6 +27,7 @@ import {
   SERVICE_TYPES,
 } from './simpleResources';
 import { readPvc } from './storage';
+import { extractExternalSecret, extractSecret, SECRET_TYPES } from './secrets';
 import { walkStack } from './walk';
 import { extractWorkload, WORKLOAD_TYPES } from './workloads';
 
@@ -70,6 +71,11 @@ export function extractStack(ctx: ExtractContext, root: ModuleInstance) {
     else if (t === 'kubernetes_manifest' || t === 'kubectl_manifest') {
       const db = extractCnpgCluster(ctx, site);
       if (db) stack.databases.push(db);
+      const secret = extractExternalSecret(site);
+      if (secret) (stack.secrets ??= []).push(secret);
+    } else if (SECRET_TYPES.has(t)) {
+      const secret = extractSecret(site);
+      if (secret) (stack.secrets ??= []).push(secret);
     } else if (t === 'vault_database_secret_backend_static_role')
       stack.databases.push(extractVaultStaticRole(ctx, site, vaultConnections));
     else {

@@ -137,17 +137,7 @@ class FileContext {
           }
           return this.readExpr(only);
         }
-        const [head, ...tail] = parts;
-        if (head?.type === 'variable_expr') {
-          const steps: TraversalStep[] = [];
-          for (const t of tail) {
-            const step = this.readStep(t);
-            if (step === undefined) return { kind: 'other', raw, line };
-            steps.push(step);
-          }
-          return { kind: 'traversal', root: head.text, steps, raw, line };
-        }
-        return { kind: 'other', raw, line };
+        return this.readSequence(parts, raw, line);
       }
       case 'variable_expr':
         return { kind: 'traversal', root: node.text, steps: [], raw, line };
@@ -208,23 +198,135 @@ class FileContext {
         const named = node.namedChildren.filter(isSyntax);
         const name = named.find(n => n.type === 'identifier')?.text ?? '';
         const argsNode = named.find(n => n.type === 'function_arguments');
-        const args = argsNode
-          ? argsNode.namedChildren
-              .filter(isSyntax)
-              .filter(n => n.type === 'expression')
-              .map(n => this.readExpr(n))
-          : [];
-        return { kind: 'call', name, args, raw, line };
+        const argNodes = argsNode ? argsNode.namedChildren.filter(isSyntax) : [];
+        const args = argNodes
+          .filter(n => n.type === 'expression')
+          .map(n => this.readExpr(n));
+        const expandLast = argNodes.some(n => n.type === 'ellipsis');
+        return { kind: 'call', name, args, expandLast, raw, line };
+      }
+      case 'conditional': {
+        const [cond, then, otherwise] = node.namedChildren
+          .filter(isSyntax)
+          .map(n => this.readExpr(n));
+        if (!cond || !then || !otherwise) return { kind: 'other', raw, line };
+        return { kind: 'conditional', cond, then, else: otherwise, raw, line };
       }
       case 'operation': {
-        // `-1` is a unary operation on a literal; keep it a number.
-        const m = /^-\s*(\d+(\.\d+)?([eE][+-]?\d+)?)$/.exec(raw.trim());
-        if (m) return { kind: 'literal', value: -Number(m[1]), raw, line };
-        return { kind: 'other', raw, line };
+        const inner = node.namedChildren.find(isSyntax);
+        return inner ? this.readOperation(inner) : { kind: 'other', raw, line };
+      }
+      case 'for_expr': {
+        const inner = node.namedChildren.find(isSyntax);
+        return inner ? this.readFor(inner) : { kind: 'other', raw, line };
       }
       default:
         return { kind: 'other', raw, line };
     }
+  }
+
+  /**
+   * A head followed by attribute, index and splat steps. Operands inside an
+   * operation come as such flat sequences too (`var.x != null`).
+   */
+  readSequence(parts: Node[], raw: string, line: number): Expr {
+    const [head, ...tail] = parts;
+    if (!head) return { kind: 'other', raw, line };
+    const steps: TraversalStep[] = [];
+    for (const t of tail) {
+      if (!this.readSteps(t, steps)) return { kind: 'other', raw, line };
+    }
+    if (head.type === 'variable_expr') {
+      return { kind: 'traversal', root: head.text, steps, raw, line };
+    }
+    const base = this.readExpr(head);
+    return steps.length ? { kind: 'postfix', base, steps, raw, line } : base;
+  }
+
+  /** Appends the steps a node stands for; false for a node that is not a step. */
+  readSteps(node: Node, out: TraversalStep[]): boolean {
+    if (node.type === 'splat') {
+      const inner = node.namedChildren.find(isSyntax);
+      out.push({ splat: true });
+      for (const s of inner?.namedChildren.filter(isSyntax) ?? []) {
+        if (!this.readSteps(s, out)) return false;
+      }
+      return true;
+    }
+    const step = this.readStep(node);
+    if (step === undefined) return false;
+    out.push(step);
+    return true;
+  }
+
+  readOperation(node: Node): Expr {
+    const raw = node.text;
+    const line = node.startPosition.row + 1;
+    const children = node.children.filter(isSyntax);
+    const opIndex = children.findIndex(c => !c.isNamed);
+    if (opIndex < 0) return { kind: 'other', raw, line };
+    const op = children[opIndex].text;
+    const operand = (nodes: Node[]): Expr | undefined => {
+      const named = nodes.filter(n => n.isNamed);
+      if (named.length === 0) return undefined;
+      const text = named.map(n => n.text).join('');
+      const first = named[0];
+      return named.length === 1
+        ? this.readExpr(first)
+        : this.readSequence(named, text, first.startPosition.row + 1);
+    };
+    if (node.type === 'unary_operation') {
+      const value = operand(children.slice(opIndex + 1));
+      if (!value) return { kind: 'other', raw, line };
+      // `-1` stays a number literal.
+      if (op === '-' && value.kind === 'literal' && typeof value.value === 'number')
+        return { kind: 'literal', value: -value.value, raw, line };
+      return { kind: 'unary', op, operand: value, raw, line };
+    }
+    const left = operand(children.slice(0, opIndex));
+    const right = operand(children.slice(opIndex + 1));
+    if (!left || !right) return { kind: 'other', raw, line };
+    return { kind: 'binary', op, left, right, raw, line };
+  }
+
+  readFor(node: Node): Expr {
+    const raw = node.text;
+    const line = node.startPosition.row + 1;
+    const object = node.type === 'for_object_expr';
+    const named = node.namedChildren.filter(isSyntax);
+    const intro = named.find(n => n.type === 'for_intro');
+    if (!intro) return { kind: 'other', raw, line };
+    const ids = intro.namedChildren
+      .filter(isSyntax)
+      .filter(n => n.type === 'identifier')
+      .map(n => n.text);
+    const collectionNode = intro.namedChildren
+      .filter(isSyntax)
+      .find(n => n.type === 'expression');
+    if (!collectionNode || ids.length === 0) return { kind: 'other', raw, line };
+    const exprs = named
+      .filter(n => n.type === 'expression')
+      .map(n => this.readExpr(n));
+    const condNode = named.find(n => n.type === 'for_cond');
+    const condExpr = condNode?.namedChildren.find(isSyntax);
+    const [keyVar, valueVar] = ids.length === 2 ? ids : [undefined, ids[0]];
+    const base = {
+      keyVar,
+      valueVar: valueVar!,
+      collection: this.readExpr(collectionNode),
+      cond: condExpr ? this.readExpr(condExpr) : undefined,
+      grouping: named.some(n => n.type === 'ellipsis'),
+      raw,
+      line,
+    };
+    if (object) {
+      const [key, value] = exprs;
+      if (!key || !value) return { kind: 'other', raw, line };
+      return { kind: 'for', object: true, key, value, ...base };
+    }
+    const [value] = exprs;
+    if (!value) return { kind: 'other', raw, line };
+    return { kind: 'for', object: false, value, ...base };
   }
 
   readStep(node: Node): TraversalStep | undefined {
@@ -247,7 +349,6 @@ class FileContext {
       }
       return { expr };
     }
-    if (node.type === 'splat') return { splat: true };
     return undefined;
   }
 

@@ -2,6 +2,8 @@ import {
   ContainerModel,
   DatabaseModel,
   InfraModel,
+  SecretModel,
+  Val,
   WorkloadModel,
 } from '../model/types';
 import { sameVal, valText } from '../model/blocks';
@@ -139,13 +141,34 @@ export function linkModel(model: InfraModel) {
     }
   }
 
+  // Secrets by namespace and name, and database roles by name, for what reads them.
+  const secretsByName = new Map<string, SecretModel>();
+  for (const st of model.stacks)
+    for (const sec of st.secrets ?? []) secretsByName.set(`${sec.namespace ?? ''}/${sec.name}`, sec);
+  const rolesByName = new Map<string, DatabaseModel>();
+  for (const d of allDbs) if (d.vaultRole) rolesByName.set(d.vaultRole, d);
+  const addDatabaseDep = (fromId: string, db: DatabaseModel) => {
+    const key = `${fromId}\0${db.id}`;
+    if (seenDeps.has(key)) return;
+    seenDeps.add(key);
+    model.dependencies.push({ fromId, toId: db.id, toKind: 'database' });
+  };
+
   // Workloads and cron jobs -> poolers and databases, from their env values.
-  const users: Array<{ id: string; containers: ContainerModel[] }> = [
+  const users: Array<{
+    id: string;
+    namespace?: Val<string>;
+    containers: ContainerModel[];
+  }> = [
     ...workloads.filter(w => w.role === 'service'),
     ...model.stacks.flatMap(s => s.cronJobs),
   ];
   for (const u of users) {
-    const env = u.containers.flatMap(c => c.env);
+    // A command's text is read like an env value (`psql -h db.data ...`).
+    const env = u.containers.flatMap(c => [
+      ...c.env,
+      ...(c.commands ?? []).map(text => ({ name: '', value: text, fromSecret: undefined })),
+    ]);
     const dbname = env
       .filter(e =>
         /(DB|DATABASE)_?NAME$|__NAME$|^POSTGRES_DB$|^MYSQL_DATABASE$/i.test(
@@ -154,25 +177,35 @@ export function linkModel(model: InfraModel) {
       )
       .map(e => (typeof e.value === 'string' ? e.value : undefined))
       .find(Boolean);
+    const ns = valText(u.namespace);
     for (const e of env) {
+      if (e.fromSecret) {
+        const secret = secretsByName.get(`${ns ?? ''}/${e.fromSecret.name}`);
+        for (const text of secret?.texts ?? []) {
+          const t = hostVariableTarget(text, hosts, allDbs);
+          if (t) addDep(u.id, t, databaseInUrl(text) ?? dbname);
+          for (const { target, database } of hostsNamedIn(text, ns, hosts))
+            addDep(u.id, target, database ?? dbname);
+        }
+        // Credentials read from a database role: the app's database on that role's server.
+        for (const key of secret?.remoteKeys ?? []) {
+          const role = rolesByName.get(key.split('/').pop() ?? '');
+          if (role) addDatabaseDep(u.id, role);
+        }
+        continue;
+      }
+      // An unknown value (a password in a connection string) still has its
+      // literal parts in the expression: the host is written there.
+      const text = isUnresolved(e.value) ? e.value.unresolved : e.value;
+      if (typeof text !== 'string') continue;
       if (isUnresolved(e.value)) {
         // `var.postgresql_host` from a var file we cannot read: the variable's
         // name still says which Service it points at.
-        const t = hostVariableTarget(e.value.unresolved, hosts, allDbs);
+        const t = hostVariableTarget(text, hosts, allDbs);
         if (t) addDep(u.id, t, dbname);
-        continue;
       }
-      if (typeof e.value !== 'string') continue;
-      for (const m of e.value.matchAll(
-        /[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+/g,
-      )) {
-        const t = hosts.get(m[0]);
-        if (!t) continue;
-        const urlDb = new RegExp(
-          `${m[0].replace(/\./g, '\\.')}(:\\d+)?/([A-Za-z0-9_-]+)`,
-        ).exec(e.value)?.[2];
-        addDep(u.id, t, urlDb ?? dbname);
-      }
+      for (const { target, database } of hostsNamedIn(text, ns, hosts))
+        addDep(u.id, target, database ?? dbname);
     }
   }
 
@@ -283,4 +316,36 @@ function assignNamespaceTiers(model: InfraModel) {
       if ('tier' in w && typeof w.namespaceTier === 'string') w.tier ??= w.namespaceTier;
     }
   }
+}
+
+const HOST_NAME = /[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+/g;
+/** A bare service name where a connection string puts its host: `host=db`, `@db:5432`, `//db/`. */
+const SHORT_HOST = /(?:\bhost=|@|\/\/)([a-z0-9]([-a-z0-9]*[a-z0-9])?)(?=[:/\s;,]|$)/g;
+
+/** Poolers and database servers a text names by host, with the database a URL path names. */
+function hostsNamedIn(
+  text: string,
+  namespace: string | undefined,
+  hosts: Map<string, HostTarget>,
+): Array<{ target: HostTarget; database?: string }> {
+  const out: Array<{ target: HostTarget; database?: string }> = [];
+  const databaseAfter = (host: string) =>
+    new RegExp(`${host.replace(/\./g, '\\.')}(:\\d+)?/([A-Za-z0-9_-]+)`).exec(text)?.[2];
+  for (const m of text.matchAll(HOST_NAME)) {
+    const target = hosts.get(m[0]);
+    if (target) out.push({ target, database: databaseAfter(m[0]) });
+  }
+  // A bare name resolves in the workload's own namespace, as cluster DNS does.
+  if (namespace) {
+    for (const m of text.matchAll(SHORT_HOST)) {
+      const target = hosts.get(`${m[1]}.${namespace}`);
+      if (target) out.push({ target, database: databaseAfter(m[1]) });
+    }
+  }
+  return out;
+}
+
+/** The database a connection URL names: the path after its host and port. */
+function databaseInUrl(text: string): string | undefined {
+  return /(?:@|\/\/)[^/\s'"]+?(?::\d+)?\/([A-Za-z_][A-Za-z0-9_-]*)/.exec(text)?.[1];
 }

@@ -56,6 +56,7 @@ function emptyStack(name: string): StackModel {
     skippedFiles: [],
     dependencies: [],
     helmReleases: [],
+    secrets: [],
     namespaces: [],
     namespaceTiers: {},
     workloads: [],

@@ -24,12 +24,16 @@ export interface ContainerModel {
   /** Where `limits.cpu` is written, when it is. */
   cpuLimitAt?: SourcePos;
   env: EnvVar[];
+  /** `command` and `args` as text (unknown parts as their expression), for what the container connects to. */
+  commands?: string[];
 }
 
 export interface EnvVar {
   name: string;
   /** Resolved value; absent for `value_from` (secret or config map refs). */
   value?: HclValue;
+  /** `value_from.secret_key_ref` (or an `env_from` secret, with no key): the Secret it reads. */
+  fromSecret?: { name: string; key?: string };
   at: SourcePos;
 }
 
@@ -340,7 +344,23 @@ export interface DatabaseModel {
   serverId?: string;
   /** For a server run as a StatefulSet written in the stack. */
   workload?: WorkloadModel;
+  /** For `vault-static-role`: the role's name, which secrets read credentials by. */
+  vaultRole?: string;
   source: SourcePos;
+}
+
+/**
+ * A Secret the stack writes (a `kubernetes_secret`, or the target of an
+ * ExternalSecret), with the texts it is made of: what a workload that reads
+ * it connects to is written there (a connection string's host).
+ */
+export interface SecretModel {
+  name: string;
+  namespace?: string;
+  /** Values as far as static, with the expression's text where they are not. */
+  texts: string[];
+  /** Keys it reads from a secret store (`remoteRef.key`), e.g. a database role's credentials path. */
+  remoteKeys: string[];
 }
 
 /** What a workload or cron job connects to, found from its env values. */
@@ -380,6 +400,8 @@ export interface StackModel {
   dependencies: StackDependencyModel[];
   /** Helm releases of the stack. */
   helmReleases: HelmReleaseModel[];
+  /** Secrets the stack writes, for linking what reads them (absent in hand-built models). */
+  secrets?: SecretModel[];
   namespaces: string[];
   /** `tier` label of the namespaces the stack creates, by namespace name. */
   namespaceTiers: Record<string, string>;
