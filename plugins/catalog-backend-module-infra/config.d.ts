@@ -72,6 +72,70 @@ export interface Config {
          * authentik server and worker, crowdsec-lapi, pgbouncer, cloudflared.
          */
         criticalPath?: string[];
+        /**
+         * Limits on what is read, so one hostile or broken file cannot stall
+         * or exhaust the backend: a file over a limit is listed as not read
+         * (with the limit in the message) and the rest ingests.
+         */
+        limits?: {
+          /** Largest `.tf` / `.hcl` / `.tfvars` file parsed, in bytes. Default 524288. */
+          maxHclBytes?: number;
+          /** Largest other file read (values files, `.ini`), in bytes. Default 8388608. */
+          maxTextBytes?: number;
+          /** Deepest nesting of brackets, blocks and interpolations parsed. Default 100. */
+          maxNestingDepth?: number;
+        };
+        /**
+         * How the infra's conventions are checked. Default: the seeds'
+         * conventions, every rule on, no exceptions.
+         */
+        conventions?: {
+          /** Per rule id: turn it off, or change the severity of its violations. */
+          rules?: {
+            [ruleId: string]: {
+              /** False turns the rule off. Default true. */
+              enabled?: boolean;
+              /** Severity of the rule's violations; notes stay info. */
+              severity?: 'error' | 'warning' | 'info';
+            };
+          };
+          /** Resources allowed to break one rule on purpose; shown on the entity as "allowed: <reason>". */
+          allow?: Array<{
+            /** The rule the exception is for. */
+            rule: string;
+            /** Stack name (folder under stacks/). At least one of stack, address, name. */
+            stack?: string;
+            /** Terraform address, exact: as declared or of one instance. */
+            address?: string;
+            /** Regular expression on the Kubernetes name or the host; not anchored. */
+            name?: string;
+            /** Resource rules only: this container. */
+            container?: string;
+            /** Why, in a sentence. Required. */
+            reason: string;
+          }>;
+          /** Critical-path minimums, and per-workload membership and minimums. */
+          criticalPath?: {
+            /** Replicas a critical-path workload runs at least. Default 3. */
+            minReplicas?: number;
+            /** Pods its PDB keeps during a drain at least. Default 2. */
+            minPdbAvailable?: number;
+            /** Workload entries, first match wins. */
+            workloads?: Array<{
+              stack?: string;
+              address?: string;
+              name?: string;
+              /** False takes the workload off the critical path; otherwise it is on it. */
+              member?: boolean;
+              minReplicas?: number;
+              minPdbAvailable?: number;
+              /** Why it differs from the defaults. Required. */
+              reason: string;
+            }>;
+          };
+          /** Namespace tiers where memory request < limit is intended. Default ['3-edge', '4-aux']. */
+          burstableTiers?: string[];
+        };
       };
     };
   };

@@ -1,8 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   buildInfraModel,
-  checkConventions,
+  ConventionAllowed,
   ConventionFinding,
+  ConventionPolicy,
+  evaluateConventions,
+  InfraReadLimits,
   HclParseError,
   InfraFile,
   InfraModel,
@@ -33,11 +36,17 @@ export interface IngestOptions {
   criticalPath?: ReadonlyArray<string>;
   /** Keeps parse results across refreshes. */
   cache?: ParseCache;
+  /** Rules, severities and allowed exceptions (default: the seeds' conventions). */
+  conventionPolicy?: ConventionPolicy;
+  /** Size and nesting limits for reading the repo. */
+  limits?: Partial<InfraReadLimits>;
 }
 
 export interface IngestResult {
   entities: Entity[];
   findings: ConventionFinding[];
+  /** What the policy allows on purpose, with the reason (shown on the entity). */
+  allowed: ConventionAllowed[];
   parseErrors: HclParseError[];
   model: InfraModel;
   /** Relations that point at an entity nobody emits (each is also in `warnings`). */
@@ -89,8 +98,13 @@ export async function ingestInfraFiles(
   const model = await buildInfraModel(files, {
     cache: options.cache,
     criticalPath: options.criticalPath,
+    limits: options.limits,
   });
-  const findings = checkConventions(model);
+  // The files too: the auth-comment rule reads the lines above `auth` as the infra's guard does.
+  const { findings, allowed } = evaluateConventions(model, {
+    files,
+    policy: options.conventionPolicy,
+  });
 
   const org = readOrgFile(files, options.orgFile, warnings);
   const owners = new StackOwners({
@@ -101,6 +115,7 @@ export async function ingestInfraFiles(
   });
   const entities = buildInfraEntities(model, {
     findings,
+    allowed,
     links: options.links,
     ownerOf: stack => owners.ownerOf(stack),
   });
@@ -143,6 +158,7 @@ export async function ingestInfraFiles(
   return {
     entities,
     findings,
+    allowed,
     parseErrors: model.parseErrors,
     model,
     danglingReferences,

@@ -25,6 +25,8 @@ export const INFRA_ANNOTATIONS = {
   criticalPath: `${INFRA_ANNOTATION_PREFIX}critical-path`,
   /** JSON array of {@link InfraFinding}; absent when there are none. */
   findings: `${INFRA_ANNOTATION_PREFIX}findings`,
+  /** JSON array of {@link InfraAllowedFinding}: what the convention policy allows here, with why. */
+  allowed: `${INFRA_ANNOTATION_PREFIX}allowed`,
   /** JSON object of per-entity details the infra card shows (storage, PDB, pooler settings). */
   details: `${INFRA_ANNOTATION_PREFIX}details`,
 } as const;

@@ -37,9 +37,11 @@ resource "kubernetes_daemon_set_v1" "node_agent" {
         container {
           name  = "agent"
           image = "ghcr.io/homelab-example/node-agent:1.8.2"
+          # A CPU limit on purpose (allowed in the portal's convention
+          # policy): the agent shares every node with the workloads it watches.
           resources {
             requests = { cpu = "20m", memory = "64Mi" }
-            limits   = { memory = "64Mi" }
+            limits   = { cpu = "200m", memory = "64Mi" }
           }
         }
       }

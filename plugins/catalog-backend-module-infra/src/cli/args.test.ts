@@ -11,6 +11,7 @@ describe('parsePreviewArgs', () => {
       failOn: 'error',
       stacks: [],
       changed: [],
+      configs: [],
     });
   });
 
@@ -26,6 +27,9 @@ describe('parsePreviewArgs', () => {
         '--default-owner=group:default/ops',
         '--web-url',
         'https://forge.example/infra',
+        '--config',
+        'app-config.yaml',
+        '--config=app-config.local.yaml',
       ]),
     ).toMatchObject({
       format: 'lines',
@@ -33,6 +37,7 @@ describe('parsePreviewArgs', () => {
       org: 'teams.yaml',
       defaultOwner: 'group:default/ops',
       webUrl: 'https://forge.example/infra',
+      configs: ['app-config.yaml', 'app-config.local.yaml'],
     });
     expect(parse(['repo', '--summary']).format).toBe('summary');
   });

@@ -14,6 +14,8 @@ export interface PreviewArgs {
   stacks: string[];
   /** Changed files whose stacks to judge; `-` reads the list from stdin. */
   changed: string[];
+  /** app-config files whose `catalog.providers.infra.conventions` policy to apply, in order. */
+  configs: string[];
 }
 
 export const USAGE = `usage: catalog:preview <path-to-infra-repo> [options]
@@ -26,6 +28,7 @@ export const USAGE = `usage: catalog:preview <path-to-infra-repo> [options]
   --org <file>                  repo-relative org file (default org.yaml)
   --default-owner <entity ref>  owner of stacks the org file does not assign
   --web-url <url>               browser URL of the repo root, for source links
+  --config <app-config.yaml>    apply the portal's convention policy from this file (repeatable; later wins)
 
 exit codes: 0 no finding at the --fail-on level, 1 some, 2 bad usage or unreadable repo`;
 
@@ -63,6 +66,7 @@ export function parsePreviewArgs(argv: string[]): PreviewArgs | 'help' {
     failOn: 'error',
     stacks: [],
     changed: [],
+    configs: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const [option, inline] = argv[i].startsWith('--')
@@ -99,6 +103,9 @@ export function parsePreviewArgs(argv: string[]): PreviewArgs | 'help' {
         break;
       case '--web-url':
         out.webUrl = value();
+        break;
+      case '--config':
+        out.configs.push(value());
         break;
       case '--format':
         format = oneOf('--format', value(), FORMATS);

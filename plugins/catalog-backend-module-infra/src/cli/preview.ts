@@ -17,6 +17,7 @@ import { ingestInfraFiles } from '../ingest';
 import { parsePreviewArgs, PreviewArgs, UsageError, USAGE } from './args';
 import { formatLines, formatSummary } from './formats';
 import { exitCodeFor } from './gate';
+import { readPolicyFiles } from './policyFile';
 import { applyScope, PreviewScope, resolveScope } from './scope';
 import { summarizePreview } from './summary';
 
@@ -70,6 +71,10 @@ async function run(argv: string[]): Promise<number> {
     links: createSourceLinks({ path: root, webUrl: args.webUrl }),
     orgFile: args.org,
     defaultOwner: args.defaultOwner,
+    conventionPolicy: await readPolicyFiles(
+      args.configs,
+      process.env.INIT_CWD || process.cwd(),
+    ),
   });
   const scope = resolveScope(result.model, root, args);
   const judged = applyScope(scope, result.model, result);
@@ -81,6 +86,7 @@ async function run(argv: string[]): Promise<number> {
     stacks: scope.stacks.size,
     entities: judged.entities,
     findings: judged.findings,
+    allowed: judged.allowed,
     skippedFiles,
     danglingReferences: judged.danglingReferences,
   });
@@ -106,6 +112,7 @@ async function run(argv: string[]): Promise<number> {
       summary,
       entities: judged.entities,
       findings: judged.findings.map(({ subject: _subject, ...f }) => f),
+      allowed: judged.allowed.map(({ subject: _subject, ...a }) => a),
       parseErrors: result.parseErrors,
       skippedFiles,
       danglingReferences: judged.danglingReferences,

@@ -81,6 +81,7 @@ describe('applyScope', () => {
     };
     const out = applyScope(wikiAndOneFile, model, {
       entities,
+      allowed: [],
       findings: [
         // On a shared module file, about a wiki workload: judged.
         finding(wikiWorkload.id, 'modules/kubernetes/web/main.tf'),

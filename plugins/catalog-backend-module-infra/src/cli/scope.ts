@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import { INFRA_ANNOTATIONS } from '@internal/backstage-plugin-infra-common';
 import {
+  ConventionAllowed,
   ConventionFinding,
   InfraModel,
   isInfraRelevantPath,
@@ -100,6 +101,7 @@ function stackById(model: InfraModel): Map<string, string> {
 export interface ScopedResult {
   entities: Entity[];
   findings: ConventionFinding[];
+  allowed: ConventionAllowed[];
   danglingReferences: DanglingReference[];
 }
 
@@ -121,7 +123,7 @@ export function applyScope(
       `${e.kind}:${e.metadata.name}`.toLocaleLowerCase('en-US'),
     ),
   );
-  const findings = result.findings.filter(f => {
+  const inScope = (f: { subject: string; file: string }) => {
     const s =
       /^stack:(.+)$/.exec(f.subject)?.[1] ??
       stacks.get(f.subject) ??
@@ -129,10 +131,12 @@ export function applyScope(
     return s !== undefined
       ? scope.stacks.has(s)
       : scope.changedFiles.has(f.file);
-  });
+  };
+  const findings = result.findings.filter(inScope);
+  const allowed = result.allowed.filter(inScope);
   const danglingReferences = result.danglingReferences.filter(d => {
     const [kind, rest] = d.from.split(':');
     return kept.has(`${kind}:${rest.split('/')[1]}`);
   });
-  return { entities, findings, danglingReferences };
+  return { entities, findings, allowed, danglingReferences };
 }

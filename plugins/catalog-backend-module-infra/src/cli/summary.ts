@@ -49,6 +49,8 @@ export interface PreviewSummary {
     /** By rule, then by severity. */
     byRule: Record<string, Record<string, number>>;
   };
+  /** What the convention policy allows on purpose, by rule. */
+  allowed: { total: number; byRule: Record<string, number> };
   danglingReferences: DanglingReference[];
 }
 
@@ -56,6 +58,8 @@ export interface SummaryInput {
   stacks: number;
   entities: ReadonlyArray<Entity>;
   findings: ReadonlyArray<ConventionFinding>;
+  /** Exceptions the policy allows (none without a policy). */
+  allowed?: ReadonlyArray<{ rule: string }>;
   skippedFiles: ReadonlyArray<SkippedFile>;
   danglingReferences: DanglingReference[];
 }
@@ -169,6 +173,13 @@ export function summarizePreview(input: SummaryInput): PreviewSummary {
       byReason: skippedByReason,
     },
     findings: { total: input.findings.length, bySeverity, byRule },
+    allowed: {
+      total: input.allowed?.length ?? 0,
+      byRule: (input.allowed ?? []).reduce<Record<string, number>>((acc, a) => {
+        bump(acc, a.rule);
+        return acc;
+      }, {}),
+    },
     danglingReferences: input.danglingReferences,
   };
 }

@@ -1,8 +1,10 @@
 import {
+  InfraAllowedFinding,
   InfraFinding,
   SourceRef,
 } from '@internal/backstage-plugin-infra-common';
 import {
+  ConventionAllowed,
   ConventionFinding,
   InfraModel,
   SourcePos,
@@ -28,10 +30,14 @@ export interface EntityContext {
   src(pos: SourcePos): SourceRef;
   /** Findings about a model object (or `stack:<name>`), as the annotation holds them. */
   findingsOf(subject: string): InfraFinding[] | undefined;
+  /** What the convention policy allows on a model object, with the reason. */
+  allowedOf(subject: string): InfraAllowedFinding[] | undefined;
 }
 
 export interface EntityContextOptions {
   findings: ReadonlyArray<ConventionFinding>;
+  /** Exceptions the convention policy allows (default none). */
+  allowed?: ReadonlyArray<ConventionAllowed>;
   links: SourceLinks;
   ownerOf(stack: string): string;
   lifecycle?: string;
@@ -42,12 +48,8 @@ export function createEntityContext(
   options: EntityContextOptions,
 ): EntityContext {
   const { links } = options;
-  const bySubject = new Map<string, InfraFinding[]>();
-  for (const { subject, ...finding } of options.findings) {
-    const list = bySubject.get(subject);
-    if (list) list.push(finding);
-    else bySubject.set(subject, [finding]);
-  }
+  const bySubject = groupBySubject(options.findings);
+  const allowedBySubject = groupBySubject(options.allowed ?? []);
   return {
     model,
     refs: assignEntityRefs(model),
@@ -62,5 +64,19 @@ export function createEntityContext(
         : { file: pos.file, line: pos.line };
     },
     findingsOf: subject => bySubject.get(subject),
+    allowedOf: subject => allowedBySubject.get(subject),
   };
+}
+
+/** Items by the model object they are about, without the `subject` field. */
+function groupBySubject<T extends { subject: string }>(
+  items: ReadonlyArray<T>,
+): Map<string, Array<Omit<T, 'subject'>>> {
+  const out = new Map<string, Array<Omit<T, 'subject'>>>();
+  for (const { subject, ...rest } of items) {
+    const list = out.get(subject);
+    if (list) list.push(rest);
+    else out.set(subject, [rest]);
+  }
+  return out;
 }

@@ -71,6 +71,9 @@ export function infraEntity(
   const findings = [...subjects].flatMap(s => ctx.findingsOf(s) ?? []);
   if (findings.length)
     annotations[INFRA_ANNOTATIONS.findings] = JSON.stringify(findings);
+  const allowed = [...subjects].flatMap(s => ctx.allowedOf(s) ?? []);
+  if (allowed.length)
+    annotations[INFRA_ANNOTATIONS.allowed] = JSON.stringify(allowed);
   for (const [k, v] of Object.entries(input.annotations ?? {}))
     if (v !== undefined) annotations[k] = v;
   const metadata: Entity['metadata'] = {

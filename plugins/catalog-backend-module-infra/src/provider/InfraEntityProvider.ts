@@ -165,8 +165,13 @@ export class InfraEntityProvider implements EntityProvider {
       return this.#keep(`read failed: ${errorMessage(e)}`, took());
     }
 
+    // A skipped file has no content: its skip message changes when it does.
     const fingerprint = createHash('sha1')
-      .update(files.map(f => `${f.path}\0${contentHash(f.content)}`).join('\n'))
+      .update(
+        files
+          .map(f => `${f.path}\0${contentHash(f.content)}\0${f.skipped?.message ?? ''}`)
+          .join('\n'),
+      )
       .digest('hex');
     if (fingerprint === this.#lastFingerprint) {
       this.#etag = etag ?? this.#etag;
@@ -183,6 +188,8 @@ export class InfraEntityProvider implements EntityProvider {
         emitOrgEntities: this.#config.emitOrgEntities,
         criticalPath: this.#config.criticalPath,
         cache: this.#cache,
+        conventionPolicy: this.#config.conventionPolicy,
+        limits: this.#config.limits,
       });
     } catch (e) {
       return this.#keep(`ingest failed: ${errorMessage(e)}`, took());
@@ -239,11 +246,11 @@ export class InfraEntityProvider implements EntityProvider {
   async #read(): Promise<
     { files: InfraFile[]; etag?: string } | 'not-modified'
   > {
-    const { source, orgFile } = this.#config;
+    const { source, orgFile, limits } = this.#config;
     const extraPaths = [orgFile];
     if (source.path !== undefined) {
       return {
-        files: await readLocalTree(path.resolve(source.path), { extraPaths }),
+        files: await readLocalTree(path.resolve(source.path), { extraPaths, limits }),
       };
     }
     try {
@@ -252,7 +259,7 @@ export class InfraEntityProvider implements EntityProvider {
         filter: p => isInfraRelevantPath(p, extraPaths),
       });
       return {
-        files: await filesFromReadTree(response, { extraPaths }),
+        files: await filesFromReadTree(response, { extraPaths, limits }),
         etag: response.etag,
       };
     } catch (e) {

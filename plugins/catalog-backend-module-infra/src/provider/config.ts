@@ -1,4 +1,9 @@
 import {
+  ConventionPolicy,
+  InfraReadLimits,
+  readConventionPolicy,
+} from '@internal/backstage-plugin-infra-node';
+import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   RootConfigService,
   SchedulerServiceTaskScheduleDefinition,
@@ -20,6 +25,10 @@ export interface InfraProviderConfig {
   unownedGroup?: string;
   emitOrgEntities: boolean;
   criticalPath?: string[];
+  /** Rules, severities, allowed exceptions and critical-path minimums (default: the seeds' conventions). */
+  conventionPolicy?: ConventionPolicy;
+  /** Size and nesting limits for reading the repo. */
+  limits?: Partial<InfraReadLimits>;
 }
 
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -156,5 +165,22 @@ export function readInfraProviderConfig(
     unownedGroup,
     emitOrgEntities,
     criticalPath,
+    conventionPolicy: readConventionPolicy(root),
+    limits: readLimits(c),
   };
+}
+
+/** `limits.*`: whole positive numbers, each named with its fix when it is not. */
+function readLimits(c: Config): Partial<InfraReadLimits> | undefined {
+  const l = c.getOptionalConfig('limits');
+  if (!l) return undefined;
+  const out: Partial<InfraReadLimits> = {};
+  for (const key of ['maxHclBytes', 'maxTextBytes', 'maxNestingDepth'] as const) {
+    if (!l.has(key)) continue;
+    const v = l.get(key);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0)
+      fail(`limits.${key}`, 'a whole number greater than 0');
+    out[key] = v;
+  }
+  return out;
 }

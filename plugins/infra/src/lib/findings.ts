@@ -2,6 +2,7 @@ import {
   FINDING_RULES,
   FindingRuleId,
   FindingSeverity,
+  InfraAllowedFinding,
   InfraFinding,
 } from '@internal/backstage-plugin-infra-common';
 
@@ -23,7 +24,7 @@ const isRule = (value: unknown): value is FindingRuleId =>
   typeof value === 'string' && value in FINDING_RULES;
 
 const isSeverity = (value: unknown): value is FindingSeverity =>
-  value === 'warning' || value === 'error';
+  value === 'error' || value === 'warning' || value === 'info';
 
 function readFinding(raw: unknown): ReadFinding {
   const item = raw as Partial<Record<keyof InfraFinding, unknown>> | null;
@@ -69,7 +70,44 @@ export function parseFindings(raw: string | undefined): ParsedFindings {
   return { state: 'parsed', findings };
 }
 
+const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 1, warning: 2, info: 3 };
+
 function rank(finding: ReadFinding): number {
   if (finding.state === 'unreadable') return 0;
-  return finding.finding.severity === 'error' ? 1 : 2;
+  return SEVERITY_RANK[finding.finding.severity];
+}
+
+/**
+ * The `infra.homelab/allowed` annotation: what the convention policy
+ * allows on this entity on purpose, each with its reason. Read as
+ * defensively as findings; items that do not read are dropped from the
+ * list but counted, so the card can say some could not be shown.
+ */
+export function parseAllowed(raw: string | undefined): {
+  allowed: InfraAllowedFinding[];
+  unreadable: number;
+} {
+  if (raw === undefined || raw.trim() === '') return { allowed: [], unreadable: 0 };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { allowed: [], unreadable: 1 };
+  }
+  if (!Array.isArray(value)) return { allowed: [], unreadable: 1 };
+  const allowed: InfraAllowedFinding[] = [];
+  let unreadable = 0;
+  for (const item of value as Array<Partial<Record<keyof InfraAllowedFinding, unknown>>>) {
+    if (
+      item &&
+      isRule(item.rule) &&
+      typeof item.reason === 'string' &&
+      typeof item.message === 'string' &&
+      typeof item.file === 'string' &&
+      typeof item.line === 'number'
+    ) {
+      allowed.push({ rule: item.rule, reason: item.reason, message: item.message, file: item.file, line: item.line });
+    } else unreadable++;
+  }
+  return { allowed, unreadable };
 }

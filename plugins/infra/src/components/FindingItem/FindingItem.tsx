@@ -4,6 +4,7 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import {
   FINDING_RULES,
+  InfraAllowedFinding,
   InfraFinding,
   runbookPath,
 } from '@internal/backstage-plugin-infra-common';
@@ -28,6 +29,7 @@ export function FindingItem(props: {
           size="small"
           label={severity}
           color={severity === 'error' ? 'secondary' : 'default'}
+          variant={severity === 'info' ? 'outlined' : 'default'}
         />
         <Typography variant="subtitle2" component="span">
           {ruleInfo.title}
@@ -36,6 +38,41 @@ export function FindingItem(props: {
       <Typography variant="body2">{message}</Typography>
       <Typography variant="body2">
         <strong>Fix:</strong> {fix}
+      </Typography>
+      <Typography variant="body2" color="textSecondary">
+        {props.fileUrl ? <Link to={props.fileUrl}>{location}</Link> : location}
+        {' · '}
+        <Link to={runbookPath(ruleInfo.runbook)}>Runbook</Link>
+      </Typography>
+    </Box>
+  );
+}
+
+/** A convention the policy allows here on purpose: the rule, why, and what would have been reported. */
+export function AllowedItem(props: {
+  allowed: InfraAllowedFinding;
+  fileUrl?: string;
+}) {
+  const { rule, reason, message, file, line } = props.allowed;
+  const location = (
+    <code>
+      {file}:{line}
+    </code>
+  );
+  const ruleInfo = FINDING_RULES[rule];
+  return (
+    <Box component="li" mb={2}>
+      <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+        <Chip size="small" label="allowed" variant="outlined" />
+        <Typography variant="subtitle2" component="span">
+          {ruleInfo.title}
+        </Typography>
+      </Box>
+      <Typography variant="body2">
+        <strong>Allowed:</strong> {reason}
+      </Typography>
+      <Typography variant="body2" color="textSecondary">
+        {message}
       </Typography>
       <Typography variant="body2" color="textSecondary">
         {props.fileUrl ? <Link to={props.fileUrl}>{location}</Link> : location}

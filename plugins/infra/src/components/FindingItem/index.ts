@@ -1,1 +1,1 @@
-export { FindingItem } from './FindingItem';
+export { AllowedItem, FindingItem } from './FindingItem';

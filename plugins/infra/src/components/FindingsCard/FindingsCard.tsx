@@ -2,18 +2,22 @@ import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import { INFRA_ANNOTATIONS } from '@internal/backstage-plugin-infra-common';
-import { parseFindings } from '../../lib/findings';
+import { parseAllowed, parseFindings } from '../../lib/findings';
 import { repoFileUrl } from '../../lib/sourceLink';
-import { FindingItem } from '../FindingItem';
+import { AllowedItem, FindingItem } from '../FindingItem';
 
 /**
- * Convention findings the catalog reported for this entity. A findings
+ * Convention findings the catalog reported for this entity, and what the
+ * convention policy allows here on purpose (with its reason). A findings
  * annotation that cannot be read is shown as such, never as "no findings".
  */
 export function FindingsCard() {
   const { entity } = useEntity();
   const parsed = parseFindings(
     entity.metadata.annotations?.[INFRA_ANNOTATIONS.findings],
+  );
+  const { allowed, unreadable } = parseAllowed(
+    entity.metadata.annotations?.[INFRA_ANNOTATIONS.allowed],
   );
   return (
     <InfoCard title="Convention findings">
@@ -54,6 +58,28 @@ export function FindingsCard() {
             ),
           )}
         </ul>
+      )}
+      {(allowed.length > 0 || unreadable > 0) && (
+        <>
+          <Typography variant="subtitle1" style={{ marginTop: 16 }}>
+            Allowed on purpose
+          </Typography>
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {allowed.map((a, index) => (
+              <AllowedItem
+                key={index}
+                allowed={a}
+                fileUrl={repoFileUrl(entity, a.file, a.line)}
+              />
+            ))}
+          </ul>
+          {unreadable > 0 && (
+            <Typography variant="body2" color="error">
+              {unreadable} allowed exception(s) in {INFRA_ANNOTATIONS.allowed}{' '}
+              could not be read.
+            </Typography>
+          )}
+        </>
       )}
     </InfoCard>
   );
