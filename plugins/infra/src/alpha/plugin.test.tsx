@@ -6,6 +6,9 @@ import { INFRA_ANNOTATIONS } from '@internal/backstage-plugin-infra-common';
 import { infraPlugin } from './plugin';
 import { infraEntity } from '../testing/entities';
 
+// The cards load lazily; on a busy machine that takes longer than the default second.
+const lazy = { timeout: 10_000 };
+
 describe('infraPlugin', () => {
   it('adds the infra and findings cards to an infra entity page', async () => {
     const entity = infraEntity({
@@ -23,8 +26,12 @@ describe('infraPlugin', () => {
       extensions: [createTestEntityPage({ entity })],
     });
 
-    expect(await screen.findByText('Infra')).toBeInTheDocument();
-    expect(await screen.findByText('Convention findings')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Infra', undefined, lazy),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('Convention findings', undefined, lazy),
+    ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /^authentik\.example\.org/ }),
     ).toHaveAttribute('href', 'https://authentik.example.org');
@@ -47,7 +54,9 @@ describe('infraPlugin', () => {
       extensions: [createTestEntityPage({ entity }), controlCard],
     });
 
-    expect(await screen.findByText('control card')).toBeInTheDocument();
+    expect(
+      await screen.findByText('control card', undefined, lazy),
+    ).toBeInTheDocument();
     expect(screen.queryByText('Infra')).not.toBeInTheDocument();
     expect(screen.queryByText('Convention findings')).not.toBeInTheDocument();
   });
@@ -63,7 +72,9 @@ describe('infraPlugin', () => {
       },
     });
 
-    expect(await screen.findByText('Infra')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Infra', undefined, lazy),
+    ).toBeInTheDocument();
     expect(screen.queryByText('Convention findings')).not.toBeInTheDocument();
   });
 });
