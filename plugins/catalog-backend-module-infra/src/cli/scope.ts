@@ -42,8 +42,15 @@ function repoRelative(root: string, p: string): string {
 function stacksTouchedBy(model: InfraModel, file: string): string[] | 'all' {
   const own = /^stacks\/([^/]+)\//.exec(file)?.[1];
   if (own) return model.stacks.some(s => s.name === own) ? [own] : [];
+  // Stacks whose evaluation read the file, or listed its folder.
+  const folder = `${file.slice(0, file.lastIndexOf('/'))}/`;
   const readers = model.stacks
-    .filter(s => s.files.includes(file))
+    .filter(
+      s =>
+        s.files.includes(file) ||
+        s.reads?.includes(file) ||
+        s.reads?.includes(folder),
+    )
     .map(s => s.name);
   if (readers.length) return readers;
   return isInfraRelevantPath(file) ? 'all' : [];

@@ -48,7 +48,7 @@ export function buildInfraEntities(
     for (const i of stack.ingresses)
       entities.push(ingressEntity(ctx, stack, i));
     for (const d of stack.databases)
-      entities.push(databaseEntity(ctx, stack, d));
+      if (!d.sameAs) entities.push(databaseEntity(ctx, stack, d));
     for (const h of stack.helmReleases)
       entities.push(helmReleaseEntity(ctx, stack, h));
   }

@@ -62,8 +62,11 @@ export function databaseEntity(
     storage: storageOf(ctx, [], d.storage, d.namespace),
     workload: d.workload ? workloadFields(ctx, d.workload) : undefined,
   };
+  const also = (d.alsoDeclared ?? [])
+    .map(a => `${DECLARED_BY[a.declaredBy]} (${a.source.file}:${a.source.line})`)
+    .join(', ');
   const declared = DECLARED_BY[d.declaredBy]
-    ? ` Declared by ${DECLARED_BY[d.declaredBy]}.`
+    ? ` Declared by ${DECLARED_BY[d.declaredBy]}${also ? `, and by ${also}` : ''}.`
     : '';
   return infraEntity(ctx, {
     kind: 'Resource',

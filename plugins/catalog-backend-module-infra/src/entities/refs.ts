@@ -163,7 +163,8 @@ export function assignEntityRefs(model: InfraModel): EntityRefs {
   const second: Wanted[] = [];
   for (const stack of model.stacks) {
     for (const d of stack.databases) {
-      if (d.role !== 'database') continue;
+      // A database declared again elsewhere is the entity of the one it is the same as.
+      if (d.role !== 'database' || d.sameAs) continue;
       const display = text(d.name) ?? d.id;
       const server = d.serverId ? refs.get(d.serverId)?.name : undefined;
       second.push({

@@ -165,6 +165,8 @@ describe('checkConventions on the bundled example repo', () => {
     expect(broken.map(f => [f.rule, f.file, f.line])).toEqual([
       ['critical-path-pdb', 'stacks/cloudflared/main.tf', 2],
       ['critical-path-replicas', 'stacks/cloudflared/main.tf', 14],
+      // Allowed in the portal's app-config; with no policy it is a finding.
+      ['no-cpu-limit', 'stacks/monitoring/main.tf', 44],
       ['kyverno-lifecycle', 'stacks/playground/main.tf', 31],
       ['rwo-recreate-strategy', 'stacks/playground/main.tf', 31],
       // Its namespace is in the cluster tier (local.tiers from the root's generate block).

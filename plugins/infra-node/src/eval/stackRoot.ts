@@ -18,6 +18,8 @@ export interface StackRoot {
   dependencies: StackDependencyModel[];
   /** Generate blocks whose contents could not be evaluated. */
   unresolvedGenerate: string[];
+  /** Var files the stack is given that were not read (git-crypt): their values are unknown to it. */
+  unreadVarFiles: SkippedFile[];
 }
 
 export interface StackRootInput {
@@ -59,8 +61,11 @@ export function buildStackRoot(stackDir: string, input: StackRootInput): StackRo
   // Later var files win, like Terraform's -var-file order.
   const varFileValues = new Map<string, HclValue>();
   const encryptedVarFiles: string[] = [];
+  const unreadVarFiles: SkippedFile[] = [];
   for (const vf of varFileList) {
-    if (input.skipped.get(vf.path)?.reason === 'encrypted') {
+    const skip = input.skipped.get(vf.path);
+    if (skip) unreadVarFiles.push(skip);
+    if (skip?.reason === 'encrypted') {
       encryptedVarFiles.push(vf.path);
       continue;
     }
@@ -107,5 +112,5 @@ export function buildStackRoot(stackDir: string, input: StackRootInput): StackRo
       source: { file: b.file, line: b.line },
     });
   }
-  return { instance, dependencies, unresolvedGenerate };
+  return { instance, dependencies, unresolvedGenerate, unreadVarFiles };
 }

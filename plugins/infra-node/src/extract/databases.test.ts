@@ -156,9 +156,15 @@ resource "kubernetes_deployment" "ledger" {
     });
     const [ledger] = stackOf(model, 'ledger').workloads;
     const targets = model.dependencies.filter(d => d.fromId === ledger.id).map(d => d.toId);
-    const ledgerDb = stackOf(model, 'data').databases.find(d => d.name === 'ledger')!;
-    const notesRole = stackOf(model, 'vault').databases[0];
-    // The URL names the ledger database on the server the host variable names; the role is the notes credential.
-    expect(targets).toEqual(expect.arrayContaining([ledgerDb.id, notesRole.id]));
+    const data = stackOf(model, 'data').databases;
+    const ledgerDb = data.find(d => d.name === 'ledger')!;
+    const notesDb = data.find(d => d.name === 'notes')!;
+    // The URL names the ledger database on the server the host variable names; the
+    // role is the credential of the notes database, which a job creates: one database.
+    expect(targets.sort()).toEqual([ledgerDb.id, notesDb.id].sort());
+    expect(stackOf(model, 'vault').databases[0].sameAs).toBe(notesDb.id);
+    expect(notesDb.alsoDeclared).toEqual([
+      { declaredBy: 'vault-static-role', source: { file: 'stacks/vault/main.tf', line: 9 } },
+    ]);
   });
 });

@@ -108,10 +108,12 @@ export function linkModel(model: InfraModel) {
     if (server) db.serverId = server.id;
   }
 
+  mergeSameDatabases(allDbs);
+
   const perApp = new Map<string, DatabaseModel>();
   for (const d of allDbs) {
     const n = valText(d.name);
-    if (d.role === 'database' && d.serverId && n)
+    if (d.role === 'database' && d.serverId && n && !d.sameAs)
       perApp.set(`${d.serverId}\0${n}`, d);
   }
   const perAppDb = (
@@ -148,10 +150,11 @@ export function linkModel(model: InfraModel) {
   const rolesByName = new Map<string, DatabaseModel>();
   for (const d of allDbs) if (d.vaultRole) rolesByName.set(d.vaultRole, d);
   const addDatabaseDep = (fromId: string, db: DatabaseModel) => {
-    const key = `${fromId}\0${db.id}`;
+    const toId = db.sameAs ?? db.id;
+    const key = `${fromId}\0${toId}`;
     if (seenDeps.has(key)) return;
     seenDeps.add(key);
-    model.dependencies.push({ fromId, toId: db.id, toKind: 'database' });
+    model.dependencies.push({ fromId, toId, toKind: 'database' });
   };
 
   // Workloads and cron jobs -> poolers and databases, from their env values.
@@ -348,4 +351,39 @@ function hostsNamedIn(
 /** The database a connection URL names: the path after its host and port. */
 function databaseInUrl(text: string): string | undefined {
   return /(?:@|\/\/)[^/\s'"]+?(?::\d+)?\/([A-Za-z_][A-Za-z0-9_-]*)/.exec(text)?.[1];
+}
+
+/** Which declaration stands for a database declared several ways: what creates it first. */
+const DECLARATION_RANK: Record<DatabaseModel['declaredBy'], number> = {
+  'terraform-resource': 0,
+  'create-database': 0,
+  'cnpg-cluster': 0,
+  workload: 0,
+  'vault-static-role': 1,
+  'workload-config': 2,
+};
+
+/**
+ * One database declared several ways (created by a job in one stack, given
+ * a Vault role in another) is one database: the others point at it. Reset
+ * first, since linking runs again over stacks a refresh did not rebuild.
+ */
+function mergeSameDatabases(dbs: DatabaseModel[]) {
+  const groups = new Map<string, DatabaseModel[]>();
+  for (const d of dbs) {
+    d.sameAs = undefined;
+    d.alsoDeclared = undefined;
+    const name = valText(d.name);
+    if (d.role !== 'database' || !d.serverId || !name) continue;
+    const key = `${d.serverId}\0${name}`;
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const [primary, ...others] = [...group].sort(
+      (a, b) => DECLARATION_RANK[a.declaredBy] - DECLARATION_RANK[b.declaredBy] || (a.id < b.id ? -1 : 1),
+    );
+    for (const o of others) o.sameAs = primary.id;
+    primary.alsoDeclared = others.map(o => ({ declaredBy: o.declaredBy, source: o.source }));
+  }
 }

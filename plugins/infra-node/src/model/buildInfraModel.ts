@@ -180,6 +180,9 @@ export function assembleModel(
     const tracked = trackedInputs(log, context, filesByPath, texts, skippedByPath, filesByDir, stack.dir);
     const root = buildStackRoot(stack.dir, { ...tracked, parse });
     stack.dependencies = root.dependencies;
+    // A var file outside the stack that it is given but that was not read is the stack's gap too.
+    for (const s of root.unreadVarFiles)
+      if (!stack.skippedFiles.some(x => x.file === s.file)) stack.skippedFiles.push(s);
     const errors: HclParseError[] = [];
     const ctx: ExtractContext = {
       stack,
@@ -193,6 +196,7 @@ export function assembleModel(
       },
     };
     extractStack(ctx, root.instance);
+    stack.reads = log.pathsOutside(stack.dir);
     stackCache?.store(name, { log, stack, errors });
   }
   stackCache?.retain(new Set(stacks.keys()));

@@ -13,6 +13,18 @@ export class ReadLog {
     if (!this.reads.has(key)) this.reads.set(key, value);
   }
 
+  /** Repo paths read outside a folder: files as they are, listed folders with a trailing `/`. */
+  pathsOutside(dir: string): string[] {
+    const out = new Set<string>();
+    for (const [key, value] of this.reads) {
+      const p = key.slice(2);
+      if (p === dir || p.startsWith(`${dir}/`)) continue;
+      if (key[0] === 'd') out.add(`${p}/`);
+      else if (value !== undefined) out.add(p);
+    }
+    return [...out].sort();
+  }
+
   /** True when every lookup still gives what it gave (same parsed object, same text). */
   stillHolds(lookup: (key: string) => unknown): boolean {
     for (const [key, value] of this.reads) if (lookup(key) !== value) return false;

@@ -346,6 +346,14 @@ export interface DatabaseModel {
   workload?: WorkloadModel;
   /** For `vault-static-role`: the role's name, which secrets read credentials by. */
   vaultRole?: string;
+  /**
+   * Set when the same database (same server, same name) is declared again
+   * elsewhere, on all but one of them: the id of the one that stands for
+   * it. Relations point at that one; the catalog shows one entity.
+   */
+  sameAs?: string;
+  /** On the one that stands for it: the other declarations of the same database. */
+  alsoDeclared?: Array<{ declaredBy: DatabaseDeclaration; source: SourcePos }>;
   source: SourcePos;
 }
 
@@ -402,6 +410,13 @@ export interface StackModel {
   helmReleases: HelmReleaseModel[];
   /** Secrets the stack writes, for linking what reads them (absent in hand-built models). */
   secrets?: SecretModel[];
+  /**
+   * Repo files outside the stack folder its evaluation read (shared
+   * modules, the root Terragrunt file, var files, values files), and the
+   * folders it listed (with a trailing `/`): what a change must touch to
+   * change this stack.
+   */
+  reads?: string[];
   namespaces: string[];
   /** `tier` label of the namespaces the stack creates, by namespace name. */
   namespaceTiers: Record<string, string>;
