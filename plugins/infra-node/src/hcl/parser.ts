@@ -519,8 +519,14 @@ function deleteTree(parser: Parser, tree: { delete(): void }) {
   }
 }
 
-function collectComments(node: Node, src: string, out: HclComment[]) {
-  if (node.type === 'comment') {
+/**
+ * Every comment of the tree, in source order. One query inside the
+ * parser's own memory instead of a walk that crosses into WebAssembly for
+ * every node (the walk was a sixth of parsing a large repo).
+ */
+function collectComments(root: Node, src: string, out: HclComment[]) {
+  for (const node of root.descendantsOfType('comment')) {
+    if (!node) continue;
     const start = node.startPosition;
     const lineStart = node.startIndex - start.column;
     out.push({
@@ -529,10 +535,6 @@ function collectComments(node: Node, src: string, out: HclComment[]) {
       endLine: node.endPosition.row + 1,
       ownLine: src.slice(lineStart, node.startIndex).trim() === '',
     });
-    return;
-  }
-  for (const child of node.children) {
-    if (child) collectComments(child, src, out);
   }
 }
 
