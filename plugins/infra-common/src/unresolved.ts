@@ -1,7 +1,8 @@
 /**
- * Why a value could not be known statically, as the model writes it. The
- * list mirrors `UnresolvedReason` in infra-node; readers must accept reasons
- * they do not know (a newer provider may write more) and show them as they are.
+ * Why a value could not be known statically, as the model (infra-node)
+ * writes it; Terraform itself would know most of these only at plan or
+ * apply time. Readers must accept reasons they do not know (a newer
+ * provider may write more) and show them as they are.
  */
 export type UnresolvedReason =
   | 'encrypted'

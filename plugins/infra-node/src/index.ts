@@ -16,7 +16,11 @@ export type { Scope } from './eval/scope';
 export { parseHcl, getHclParser } from './hcl/parser';
 export { ParseCache, contentHash } from './hcl/ParseCache';
 export * from './model/types';
-export { buildInfraModel, DEFAULT_CRITICAL_PATH } from './model/buildInfraModel';
+export {
+  buildInfraModel,
+  DEFAULT_CRITICAL_PATH,
+  emptyStack,
+} from './model/buildInfraModel';
 export { hostForms } from './extract/operators';
 export { parseJustification } from './extract/ingress';
 export type { BuildInfraModelOptions } from './model/buildInfraModel';

@@ -1,4 +1,5 @@
 import {
+  emptyStack,
   AnubisModel,
   ContainerModel,
   CronJobModel,
@@ -201,24 +202,9 @@ export function aStack(
   overrides: Partial<StackModel> = {},
 ): StackModel {
   return {
-    name,
-    dir: `stacks/${name}`,
+    ...emptyStack(name),
     files: [`stacks/${name}/main.tf`],
-    parseErrors: [],
-    skippedFiles: [],
-    dependencies: [],
-    helmReleases: [],
     namespaces: [name],
-    namespaceTiers: {},
-    workloads: [],
-    cronJobs: [],
-    pdbs: [],
-    services: [],
-    pvcs: [],
-    ingresses: [],
-    anubis: [],
-    poolers: [],
-    databases: [],
     ...overrides,
   };
 }

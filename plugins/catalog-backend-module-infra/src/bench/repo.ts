@@ -31,7 +31,11 @@ async function child(repo: string) {
   const t0 = performance.now();
   const files = await readLocalTree(repo, { extraPaths: ['org.yaml'] });
   const cache = new ParseCache();
-  const result = await ingestInfraFiles(files, { links, orgFile: 'org.yaml', cache });
+  const result = await ingestInfraFiles(files, {
+    links,
+    orgFile: 'org.yaml',
+    cache,
+  });
   const coldMs = performance.now() - t0;
   const rssMb = process.resourceUsage().maxRSS / 1024;
 
@@ -45,7 +49,9 @@ async function child(repo: string) {
   const refreshAfter = async (target: string | undefined) => {
     if (!target) return undefined;
     const changed = files.map(f =>
-      f.path === target ? { ...f, content: `${f.content}\n# touched by the benchmark\n` } : f,
+      f.path === target
+        ? { ...f, content: `${f.content}\n# touched by the benchmark\n` }
+        : f,
     );
     const t = performance.now();
     await ingestInfraFiles(changed, { links, orgFile: 'org.yaml', cache });
@@ -67,9 +73,17 @@ async function child(repo: string) {
   );
 }
 
-function timed(cmd: string, args: string[], cwd: string): { ms: number; status: number | null } {
+function timed(
+  cmd: string,
+  args: string[],
+  cwd: string,
+): { ms: number; status: number | null } {
   const t = performance.now();
-  const r = spawnSync(cmd, args, { cwd, stdio: 'ignore', env: { ...process.env, INIT_CWD: cwd } });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    stdio: 'ignore',
+    env: { ...process.env, INIT_CWD: cwd },
+  });
   return { ms: performance.now() - t, status: r.status };
 }
 
@@ -78,7 +92,9 @@ const median = (xs: number[]) => {
   return s.length ? s[Math.floor(s.length / 2)] : NaN;
 };
 const range = (xs: number[]) =>
-  `${Math.round(median(xs))} (${Math.round(Math.min(...xs))}-${Math.round(Math.max(...xs))})`;
+  `${Math.round(median(xs))} (${Math.round(Math.min(...xs))}-${Math.round(
+    Math.max(...xs),
+  )})`;
 
 function main() {
   const args = process.argv.slice(2);
@@ -107,29 +123,64 @@ function main() {
   const cli: number[] = [];
   const guard: number[] = [];
   const hasGuard = fs.existsSync(path.join(repo, GUARD));
+  // Run from the repo (tsx), never from a build: the CLI's source is beside this file.
+  // eslint-disable-next-line no-restricted-syntax
   const preview = path.resolve(__dirname, '../cli/preview.ts');
   for (let i = 0; i < runs; i++) {
-    const res = spawnSync(process.execPath, [...process.execArgv, __filename, '--child', repo], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const res = spawnSync(
+      process.execPath,
+      [...process.execArgv, __filename, '--child', repo],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     if (res.status !== 0) throw new Error('a benchmark run failed');
     samples.push(JSON.parse(res.stdout.trim().split('\n').pop()!));
-    cli.push(timed(process.execPath, [...process.execArgv, preview, repo, '--summary', '--fail-on', 'never'], repo).ms);
+    cli.push(
+      timed(
+        process.execPath,
+        [...process.execArgv, preview, repo, '--summary', '--fail-on', 'never'],
+        repo,
+      ).ms,
+    );
     if (hasGuard) guard.push(timed('python3', [GUARD, '--all'], repo).ms);
   }
-  const col = (k: string) => samples.map(s => Number(s[k])).filter(Number.isFinite);
+  const col = (k: string) =>
+    samples.map(s => Number(s[k])).filter(Number.isFinite);
   const first = samples[0];
-  console.log(`node ${process.version}, ${os.cpus().length} cpus, load ${os.loadavg().map(l => l.toFixed(1)).join(' ')}`);
-  console.log(`${repo}: ${first.files} files, ${first.entities} entities; median (min-max) of ${runs} runs`);
-  console.log(`  in-process cold ingest ms       ${range(col('coldMs'))}   target <= 1000`);
-  console.log(`  peak RSS MB                     ${range(col('rssMb'))}   target <= 250`);
-  console.log(`  refresh, one stack file ms      ${range(col('oneStackFileMs'))}   target <= 150`);
   console.log(
-    `  refresh, shared module ms       ${range(col('sharedModuleMs'))}   (${first.sharedModule}, read by ${first.sharedModuleReaders} stacks)`,
+    `node ${process.version}, ${os.cpus().length} cpus, load ${os
+      .loadavg()
+      .map(l => l.toFixed(1))
+      .join(' ')}`,
   );
-  console.log(`  catalog:preview --summary ms    ${range(cli)}   target <= 2000`);
-  if (hasGuard) console.log(`  infra's own guard (${GUARD} --all) ms  ${range(guard)}`);
+  console.log(
+    `${repo}: ${first.files} files, ${first.entities} entities; median (min-max) of ${runs} runs`,
+  );
+  console.log(
+    `  in-process cold ingest ms       ${range(
+      col('coldMs'),
+    )}   target <= 1000`,
+  );
+  console.log(
+    `  peak RSS MB                     ${range(col('rssMb'))}   target <= 250`,
+  );
+  console.log(
+    `  refresh, one stack file ms      ${range(
+      col('oneStackFileMs'),
+    )}   target <= 150`,
+  );
+  console.log(
+    `  refresh, shared module ms       ${range(col('sharedModuleMs'))}   (${
+      first.sharedModule
+    }, read by ${first.sharedModuleReaders} stacks)`,
+  );
+  console.log(
+    `  catalog:preview --summary ms    ${range(cli)}   target <= 2000`,
+  );
+  if (hasGuard)
+    console.log(`  infra's own guard (${GUARD} --all) ms  ${range(guard)}`);
 }
 
 if (require.main === module) main();

@@ -79,7 +79,9 @@ export function formatSummary(
   ))
     lines.push(`  ${rule}: ${counts(bySeverity)}`);
   if (s.allowed.total)
-    lines.push(`Allowed on purpose: ${s.allowed.total} (${counts(s.allowed.byRule)})`);
+    lines.push(
+      `Allowed on purpose: ${s.allowed.total} (${counts(s.allowed.byRule)})`,
+    );
   lines.push(`Dangling references: ${s.danglingReferences.length || 'none'}`);
   for (const d of s.danglingReferences)
     lines.push(`  ${d.from} spec.${d.field} -> ${d.target}`);

@@ -20,14 +20,22 @@ describe('readPolicyFiles', () => {
     const policy = await readPolicyFiles(['base.yaml', 'local.yaml'], dir);
     expect(policy?.rules['no-cpu-limit']).toMatchObject({ severity: 'error' });
     expect(policy?.allow).toEqual([
-      expect.objectContaining({ rule: 'no-cpu-limit', stack: 'mon', reason: 'on purpose' }),
+      expect.objectContaining({
+        rule: 'no-cpu-limit',
+        stack: 'mon',
+        reason: 'on purpose',
+      }),
     ]);
   });
 
   it('is no policy without files, and a usage error naming the file when it is not YAML', async () => {
     expect(await readPolicyFiles([], dir)).toBeUndefined();
     fs.writeFileSync(path.join(dir, 'bad.yaml'), 'a: [unclosed\n');
-    await expect(readPolicyFiles(['bad.yaml'], dir)).rejects.toThrow(UsageError);
-    await expect(readPolicyFiles(['bad.yaml'], dir)).rejects.toThrow(/--config bad.yaml/);
+    await expect(readPolicyFiles(['bad.yaml'], dir)).rejects.toThrow(
+      UsageError,
+    );
+    await expect(readPolicyFiles(['bad.yaml'], dir)).rejects.toThrow(
+      /--config bad.yaml/,
+    );
   });
 });

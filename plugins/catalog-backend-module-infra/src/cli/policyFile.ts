@@ -25,7 +25,9 @@ export async function readPolicyFiles(
     try {
       data = parseYaml(await fs.readFile(abs, 'utf8'));
     } catch (e) {
-      throw new UsageError(`--config ${file}: cannot read it as YAML (${(e as Error).message})`);
+      throw new UsageError(
+        `--config ${file}: cannot read it as YAML (${(e as Error).message})`,
+      );
     }
     configs.push({ data: (data ?? {}) as Record<string, never>, context: abs });
   }

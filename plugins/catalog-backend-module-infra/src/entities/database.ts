@@ -63,10 +63,14 @@ export function databaseEntity(
     workload: d.workload ? workloadFields(ctx, d.workload) : undefined,
   };
   const also = (d.alsoDeclared ?? [])
-    .map(a => `${DECLARED_BY[a.declaredBy]} (${a.source.file}:${a.source.line})`)
+    .map(
+      a => `${DECLARED_BY[a.declaredBy]} (${a.source.file}:${a.source.line})`,
+    )
     .join(', ');
   const declared = DECLARED_BY[d.declaredBy]
-    ? ` Declared by ${DECLARED_BY[d.declaredBy]}${also ? `, and by ${also}` : ''}.`
+    ? ` Declared by ${DECLARED_BY[d.declaredBy]}${
+        also ? `, and by ${also}` : ''
+      }.`
     : '';
   return infraEntity(ctx, {
     kind: 'Resource',

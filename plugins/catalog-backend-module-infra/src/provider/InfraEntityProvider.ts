@@ -169,7 +169,12 @@ export class InfraEntityProvider implements EntityProvider {
     const fingerprint = createHash('sha1')
       .update(
         files
-          .map(f => `${f.path}\0${contentHash(f.content)}\0${f.skipped?.message ?? ''}`)
+          .map(
+            f =>
+              `${f.path}\0${contentHash(f.content)}\0${
+                f.skipped?.message ?? ''
+              }`,
+          )
           .join('\n'),
       )
       .digest('hex');
@@ -250,7 +255,10 @@ export class InfraEntityProvider implements EntityProvider {
     const extraPaths = [orgFile];
     if (source.path !== undefined) {
       return {
-        files: await readLocalTree(path.resolve(source.path), { extraPaths, limits }),
+        files: await readLocalTree(path.resolve(source.path), {
+          extraPaths,
+          limits,
+        }),
       };
     }
     try {

@@ -175,7 +175,11 @@ function readLimits(c: Config): Partial<InfraReadLimits> | undefined {
   const l = c.getOptionalConfig('limits');
   if (!l) return undefined;
   const out: Partial<InfraReadLimits> = {};
-  for (const key of ['maxHclBytes', 'maxTextBytes', 'maxNestingDepth'] as const) {
+  for (const key of [
+    'maxHclBytes',
+    'maxTextBytes',
+    'maxNestingDepth',
+  ] as const) {
     if (!l.has(key)) continue;
     const v = l.get(key);
     if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0)

@@ -18,9 +18,13 @@ export function addBlocks(def: ModuleDef, blocks: ReadonlyArray<HclBlock>) {
   for (const b of blocks) {
     const [first, second] = b.labels;
     if (b.type === 'locals') {
-      for (const [k, a] of Object.entries(b.attributes)) def.locals.set(k, a.expr);
+      for (const [k, a] of Object.entries(b.attributes))
+        def.locals.set(k, a.expr);
     } else if (b.type === 'variable' && first) {
-      def.variables.set(first, { default: b.attributes.default?.expr, block: b });
+      def.variables.set(first, {
+        default: b.attributes.default?.expr,
+        block: b,
+      });
     } else if (b.type === 'output' && first) {
       const v = b.attributes.value;
       if (v) def.outputs.set(first, v.expr);
@@ -33,7 +37,9 @@ export function addBlocks(def: ModuleDef, blocks: ReadonlyArray<HclBlock>) {
 }
 
 /** Module definitions by directory, from every parsed `.tf` file. */
-export function buildModuleDefs(files: ReadonlyArray<HclFile>): Map<string, ModuleDef> {
+export function buildModuleDefs(
+  files: ReadonlyArray<HclFile>,
+): Map<string, ModuleDef> {
   const defs = new Map<string, ModuleDef>();
   for (const f of files) {
     if (!f.path.endsWith('.tf')) continue;

@@ -36,7 +36,8 @@ export function evaluate(expr: Expr, scope: Scope, depth = 0): EvalResult {
       const out: Record<string, HclValue> = {};
       for (const entry of expr.entries) {
         const key = objectKey(entry.key, scope, next);
-        if (key === undefined) return new Unresolved(expr.raw, 'depends-on-unknown');
+        if (key === undefined)
+          return new Unresolved(expr.raw, 'depends-on-unknown');
         out[key] = resolve(entry.value, scope, next);
       }
       return out;
@@ -51,7 +52,8 @@ export function evaluate(expr: Expr, scope: Scope, depth = 0): EvalResult {
       return evaluateCall(expr, scope, next);
     case 'conditional': {
       const cond = toBool(resolve(expr.cond, scope, next));
-      if (cond === undefined) return unknownFrom(expr.raw, resolve(expr.cond, scope, next));
+      if (cond === undefined)
+        return unknownFrom(expr.raw, resolve(expr.cond, scope, next));
       return evaluate(cond ? expr.then : expr.else, scope, next);
     }
     case 'unary': {
@@ -62,7 +64,9 @@ export function evaluate(expr: Expr, scope: Scope, depth = 0): EvalResult {
         return b === undefined ? new Unresolved(expr.raw, 'other') : !b;
       }
       const n = toNumber(v);
-      return expr.op === '-' && n !== undefined ? -n : new Unresolved(expr.raw, 'other');
+      return expr.op === '-' && n !== undefined
+        ? -n
+        : new Unresolved(expr.raw, 'other');
     }
     case 'binary':
       return evaluateBinary(expr, scope, next);
@@ -154,7 +158,9 @@ function evaluateTraversal(
       return new Unresolved(expr.raw, 'computed');
     default:
       base =
-        name === undefined ? undefined : module.resourceValue(`${expr.root}.${name}`);
+        name === undefined
+          ? undefined
+          : module.resourceValue(`${expr.root}.${name}`);
       if (base === undefined) return new Unresolved(expr.raw, 'other');
   }
   if (base === undefined) return new Unresolved(expr.raw, 'other');
@@ -180,7 +186,9 @@ function applySteps(
       if (Array.isArray(list)) items = list;
       else if (list === null) items = [];
       const rest = steps.slice(i + 1);
-      return items.map(item => force(applySteps(item, rest, raw, scope, depth)));
+      return items.map(item =>
+        force(applySteps(item, rest, raw, scope, depth)),
+      );
     }
     let key: string | number;
     if (typeof step === 'object') {
@@ -217,7 +225,8 @@ function evaluateCall(
     const [arg] = expr.args;
     if (!arg) return new Unresolved(expr.raw, 'other');
     const v = resolve(arg, scope, depth);
-    if (isUnresolved(v)) return v.reason === 'other' ? false : unknownFrom(expr.raw, v);
+    if (isUnresolved(v))
+      return v.reason === 'other' ? false : unknownFrom(expr.raw, v);
     return true;
   }
   let args = expr.args.map(a => resolve(a, scope, depth));
@@ -260,7 +269,8 @@ function evaluateBinary(
   if (isUnresolved(right)) return unknownFrom(expr.raw, right);
   const a = toNumber(left);
   const b = toNumber(right);
-  if (a === undefined || b === undefined) return new Unresolved(expr.raw, 'other');
+  if (a === undefined || b === undefined)
+    return new Unresolved(expr.raw, 'other');
   switch (op) {
     case '+':
       return a + b;
@@ -327,7 +337,8 @@ function evaluateFor(
       continue;
     }
     const key = toTemplateString(resolve(expr.key!, inner, depth));
-    if (key === undefined) return new Unresolved(expr.raw, 'depends-on-unknown');
+    if (key === undefined)
+      return new Unresolved(expr.raw, 'depends-on-unknown');
     if (expr.grouping) (grouped[key] ??= []).push(value);
     else object[key] = value;
   }
@@ -343,7 +354,8 @@ export { isLazy };
  * whose password is a secret.
  */
 export function renderPartial(expr: Expr, scope: Scope): string | undefined {
-  if (expr.kind === 'literal') return typeof expr.value === 'string' ? expr.value : undefined;
+  if (expr.kind === 'literal')
+    return typeof expr.value === 'string' ? expr.value : undefined;
   if (expr.kind !== 'template' || expr.hasDirectives) {
     const v = resolve(expr, scope);
     return typeof v === 'string' ? v : undefined;

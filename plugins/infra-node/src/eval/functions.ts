@@ -102,13 +102,16 @@ function globToRegExp(pattern: string): RegExp {
 
 const FUNCTIONS: Record<string, Fn> = {
   // --- strings
-  lower: ([s], raw) => (str(s) !== undefined ? str(s)!.toLowerCase() : unknown(raw)),
-  upper: ([s], raw) => (str(s) !== undefined ? str(s)!.toUpperCase() : unknown(raw)),
+  lower: ([s], raw) =>
+    str(s) !== undefined ? str(s)!.toLowerCase() : unknown(raw),
+  upper: ([s], raw) =>
+    str(s) !== undefined ? str(s)!.toUpperCase() : unknown(raw),
   title: ([s], raw) =>
     str(s) !== undefined
       ? str(s)!.replace(/\b\w/g, c => c.toUpperCase())
       : unknown(raw),
-  trimspace: ([s], raw) => (str(s) !== undefined ? str(s)!.trim() : unknown(raw)),
+  trimspace: ([s], raw) =>
+    str(s) !== undefined ? str(s)!.trim() : unknown(raw),
   trimprefix: ([s, p], raw) => {
     const a = str(s);
     const b = str(p);
@@ -140,7 +143,10 @@ const FUNCTIONS: Record<string, Fn> = {
     const re = /^\/(.*)\/$/.exec(b);
     if (re) {
       try {
-        return a.replace(new RegExp(re[1], 'g'), c.replace(/\$\{(\d+)\}/g, '$$$1'));
+        return a.replace(
+          new RegExp(re[1], 'g'),
+          c.replace(/\$\{(\d+)\}/g, '$$$1'),
+        );
       } catch {
         return unknown(raw, 'other');
       }
@@ -183,25 +189,29 @@ const FUNCTIONS: Record<string, Fn> = {
     if (f === undefined) return unknown(raw);
     let i = 0;
     let failed = false;
-    const out = f.replace(/%(%|[-+# 0]*\d*(?:\.\d+)?[sdvfqtx])/g, (m, verb: string) => {
-      if (verb === '%') return '%';
-      const v = args[i++];
-      if (v === undefined || isUnresolved(v)) {
-        failed = true;
-        return m;
-      }
-      const kind = verb[verb.length - 1];
-      if (kind === 'd') return String(Math.trunc(numberOf(v) ?? NaN));
-      if (kind === 'q') return JSON.stringify(str(v) ?? '');
-      const s = kind === 'v' ? toTemplateString(v) ?? JSON.stringify(v) : str(v);
-      if (s === undefined) failed = true;
-      const width = /\d+/.exec(verb.replace(/\.\d+/, ''))?.[0];
-      const padded = s ?? '';
-      if (!width) return padded;
-      return verb.includes('-')
-        ? padded.padEnd(Number(width))
-        : padded.padStart(Number(width), verb.startsWith('0') ? '0' : ' ');
-    });
+    const out = f.replace(
+      /%(%|[-+# 0]*\d*(?:\.\d+)?[sdvfqtx])/g,
+      (m, verb: string) => {
+        if (verb === '%') return '%';
+        const v = args[i++];
+        if (v === undefined || isUnresolved(v)) {
+          failed = true;
+          return m;
+        }
+        const kind = verb[verb.length - 1];
+        if (kind === 'd') return String(Math.trunc(numberOf(v) ?? NaN));
+        if (kind === 'q') return JSON.stringify(str(v) ?? '');
+        const s =
+          kind === 'v' ? toTemplateString(v) ?? JSON.stringify(v) : str(v);
+        if (s === undefined) failed = true;
+        const width = /\d+/.exec(verb.replace(/\.\d+/, ''))?.[0];
+        const padded = s ?? '';
+        if (!width) return padded;
+        return verb.includes('-')
+          ? padded.padEnd(Number(width))
+          : padded.padStart(Number(width), verb.startsWith('0') ? '0' : ' ');
+      },
+    );
     return failed ? unknown(raw) : out;
   },
   startswith: ([s, p], raw) =>
@@ -242,9 +252,12 @@ const FUNCTIONS: Record<string, Fn> = {
       ? Math.min(...(ns as number[]))
       : unknown(raw);
   },
-  abs: ([n], raw) => (numberOf(n) !== undefined ? Math.abs(numberOf(n)!) : unknown(raw)),
-  ceil: ([n], raw) => (numberOf(n) !== undefined ? Math.ceil(numberOf(n)!) : unknown(raw)),
-  floor: ([n], raw) => (numberOf(n) !== undefined ? Math.floor(numberOf(n)!) : unknown(raw)),
+  abs: ([n], raw) =>
+    numberOf(n) !== undefined ? Math.abs(numberOf(n)!) : unknown(raw),
+  ceil: ([n], raw) =>
+    numberOf(n) !== undefined ? Math.ceil(numberOf(n)!) : unknown(raw),
+  floor: ([n], raw) =>
+    numberOf(n) !== undefined ? Math.floor(numberOf(n)!) : unknown(raw),
   parseint: ([s, base], raw) => {
     const a = str(s);
     const b = numberOf(base);
@@ -380,15 +393,19 @@ const FUNCTIONS: Record<string, Fn> = {
     return v.length ? v[0] : null;
   },
   alltrue: ([v], raw) =>
-    Array.isArray(v) && v.every(x => typeof x === 'boolean' || x === 'true' || x === 'false')
+    Array.isArray(v) &&
+    v.every(x => typeof x === 'boolean' || x === 'true' || x === 'false')
       ? v.every(x => x === true || x === 'true')
       : unknown(raw),
   anytrue: ([v], raw) =>
-    Array.isArray(v) && v.every(x => typeof x === 'boolean' || x === 'true' || x === 'false')
+    Array.isArray(v) &&
+    v.every(x => typeof x === 'boolean' || x === 'true' || x === 'false')
       ? v.some(x => x === true || x === 'true')
       : unknown(raw),
   setunion: (args, raw) =>
-    args.every(Array.isArray) ? distinct(args.flat() as HclValue[]) : unknown(raw),
+    args.every(Array.isArray)
+      ? distinct(args.flat() as HclValue[])
+      : unknown(raw),
   setintersection: ([first, ...rest], raw) =>
     Array.isArray(first) && rest.every(Array.isArray)
       ? distinct(first).filter(x =>
@@ -435,7 +452,9 @@ const FUNCTIONS: Record<string, Fn> = {
   yamlencode: ([v], raw) =>
     containsUnknown(v) ? unknown(raw, 'depends-on-unknown') : JSON.stringify(v),
   base64encode: ([v], raw) =>
-    str(v) !== undefined ? Buffer.from(str(v)!, 'utf8').toString('base64') : unknown(raw),
+    str(v) !== undefined
+      ? Buffer.from(str(v)!, 'utf8').toString('base64')
+      : unknown(raw),
   // --- files (repo-relative paths; the evaluator resolves `path.module`)
   file: ([p], raw, host) => {
     const f = str(p);
@@ -445,7 +464,9 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   fileexists: ([p], raw, host) => {
     const f = str(p);
-    return f === undefined ? unknown(raw) : host.readFile(path.posix.normalize(f)) !== undefined;
+    return f === undefined
+      ? unknown(raw)
+      : host.readFile(path.posix.normalize(f)) !== undefined;
   },
   fileset: ([dir, pattern], raw, host) => {
     const d = str(dir);
@@ -466,11 +487,18 @@ const FUNCTIONS: Record<string, Fn> = {
     const file = path.posix.normalize(f);
     const text = host.readFile(file);
     if (text === undefined) return unknown(raw, 'missing-file');
-    return host.renderTemplate(file, text, (vars ?? {}) as Record<string, HclValue>);
+    return host.renderTemplate(
+      file,
+      text,
+      (vars ?? {}) as Record<string, HclValue>,
+    );
   },
-  basename: ([p], raw) => (str(p) !== undefined ? path.posix.basename(str(p)!) : unknown(raw)),
-  dirname: ([p], raw) => (str(p) !== undefined ? path.posix.dirname(str(p)!) : unknown(raw)),
-  abspath: ([p], raw) => (str(p) !== undefined ? path.posix.normalize(str(p)!) : unknown(raw)),
+  basename: ([p], raw) =>
+    str(p) !== undefined ? path.posix.basename(str(p)!) : unknown(raw),
+  dirname: ([p], raw) =>
+    str(p) !== undefined ? path.posix.dirname(str(p)!) : unknown(raw),
+  abspath: ([p], raw) =>
+    str(p) !== undefined ? path.posix.normalize(str(p)!) : unknown(raw),
 };
 
 /** Functions whose result comes from outside the source: never static. */
@@ -540,7 +568,6 @@ export function callFunction(
     return unknown(raw, 'depends-on-unknown');
   return fn(args, raw, host);
 }
-
 
 export function isKnownFunction(name: string): boolean {
   return name in FUNCTIONS || ENVIRONMENT_FUNCTIONS.has(name);

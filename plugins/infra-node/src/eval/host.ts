@@ -24,19 +24,38 @@ export function createFunctionHost(input: {
     readFile: file => input.texts.get(file),
     listFiles: dir => allPaths().filter(p => p.startsWith(`${dir}/`)),
     renderTemplate(file, text, vars, partial) {
-      if (text.includes(DELIMITER)) return new Unresolved(`templatefile(${file})`, 'other');
+      if (text.includes(DELIMITER))
+        return new Unresolved(`templatefile(${file})`, 'other');
       let parsed = templates.get(text);
       if (!parsed) {
-        parsed = input.parse(file, `t = <<${DELIMITER}\n${text}\n${DELIMITER}\n`);
+        parsed = input.parse(
+          file,
+          `t = <<${DELIMITER}\n${text}\n${DELIMITER}\n`,
+        );
         templates.set(text, parsed);
       }
       const expr = parsed.attributes.t?.expr;
-      if (!expr || parsed.error) return new Unresolved(`templatefile(${file})`, 'other');
-      const module = new ModuleInstance({ defs: new Map(), host }, emptyDef('.'), '.', '.', '', new Map());
-      const scope = { module, vars: new Map<string, HclValue>(Object.entries(vars)) };
-      const v = partial ? renderPartial(expr, scope) ?? resolve(expr, scope) : resolve(expr, scope);
+      if (!expr || parsed.error)
+        return new Unresolved(`templatefile(${file})`, 'other');
+      const module = new ModuleInstance(
+        { defs: new Map(), host },
+        emptyDef('.'),
+        '.',
+        '.',
+        '',
+        new Map(),
+      );
+      const scope = {
+        module,
+        vars: new Map<string, HclValue>(Object.entries(vars)),
+      };
+      const v = partial
+        ? renderPartial(expr, scope) ?? resolve(expr, scope)
+        : resolve(expr, scope);
       // The heredoc adds the final newline the template file may not have had.
-      return typeof v === 'string' && !text.endsWith('\n') ? v.replace(/\n$/, '') : v;
+      return typeof v === 'string' && !text.endsWith('\n')
+        ? v.replace(/\n$/, '')
+        : v;
     },
   };
   return host;

@@ -75,7 +75,9 @@ module "api" {
 `,
     });
     const ingresses = stackOf(model, 'shop').ingresses;
-    expect(ingresses.map(i => [i.moduleName, i.host, i.authTier, i.title])).toEqual([
+    expect(
+      ingresses.map(i => [i.moduleName, i.host, i.authTier, i.title]),
+    ).toEqual([
       ['front', 'shop.lab.example', 'app', 'Shop'],
       ['api', 'api.lab.example', 'required', 'Shop-Api'],
     ]);

@@ -69,7 +69,9 @@ export function expansionOf(block: HclBlock, scope: Scope): Expansion {
 }
 
 /** A set of strings as `for_each` sees it: each.key and each.value are the element. */
-function setEntries(v: HclValue[]): Array<{ key: string; value: HclValue }> | undefined {
+function setEntries(
+  v: HclValue[],
+): Array<{ key: string; value: HclValue }> | undefined {
   if (!v.every(x => toTemplateString(x) !== undefined)) return undefined;
   return [...new Set(v.map(x => toTemplateString(x)!))]
     .sort()
@@ -103,7 +105,10 @@ export function iterations(expansion: Expansion, base: Scope): Iteration[] {
         key: e.key,
       }));
     default: {
-      const unknown = new Unresolved(expansion.expression, expansion.reason ?? 'depends-on-unknown');
+      const unknown = new Unresolved(
+        expansion.expression,
+        expansion.reason ?? 'depends-on-unknown',
+      );
       return [
         {
           scope: {
@@ -339,7 +344,6 @@ export class ModuleInstance {
   }
 }
 
-
 /**
  * A block as a lazy value: its attributes, and its nested blocks as lists
  * (Terraform's `metadata[0].name`). What the block does not write is
@@ -356,7 +360,8 @@ export function blockValue(block: HclBlock, scope: Scope): LazyValue {
     if (a && Object.prototype.hasOwnProperty.call(block.attributes, key))
       return evaluate(a.expr, scope);
     const nested = block.blocks.filter(b => b.type === key);
-    if (nested.length) return lazyList(nested.length, i => blockValue(nested[i], scope));
+    if (nested.length)
+      return lazyList(nested.length, i => blockValue(nested[i], scope));
     return new Unresolved(key, 'computed');
   });
 }

@@ -14,7 +14,18 @@ export function scopeOfFiles(
   parse: (file: string, content: string) => HclFile,
   texts: ReadonlyMap<string, string> = new Map(),
 ): Scope {
-  const host = createFunctionHost({ texts, hclFiles: new Map(files.map(f => [f.path, f])), parse });
+  const host = createFunctionHost({
+    texts,
+    hclFiles: new Map(files.map(f => [f.path, f])),
+    parse,
+  });
   const defs = buildModuleDefs(files);
-  return new ModuleInstance({ defs, host }, defs.get(dir), dir, dir, '', undefined).scope();
+  return new ModuleInstance(
+    { defs, host },
+    defs.get(dir),
+    dir,
+    dir,
+    '',
+    undefined,
+  ).scope();
 }

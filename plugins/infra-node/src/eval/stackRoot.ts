@@ -37,10 +37,15 @@ export interface StackRootInput {
  * into it (`generate` blocks), variables fed by `inputs` and var files, and
  * the stack's `dependency` blocks.
  */
-export function buildStackRoot(stackDir: string, input: StackRootInput): StackRoot {
+export function buildStackRoot(
+  stackDir: string,
+  input: StackRootInput,
+): StackRoot {
   const { context, files } = input;
   const stackFile = files.get(`${stackDir}/terragrunt.hcl`);
-  const includePath = stackFile ? includedRoot(stackFile, files, stackDir) : undefined;
+  const includePath = stackFile
+    ? includedRoot(stackFile, files, stackDir)
+    : undefined;
   const rootFile = includePath ? files.get(includePath) : undefined;
   const generated: HclFile[] = [];
   const unresolvedGenerate: string[] = [];
@@ -103,7 +108,9 @@ export function buildStackRoot(stackDir: string, input: StackRootInput): StackRo
     const scope = terragruntScope(context, stackFile!, stackDir, includePath);
     const v = configPath ? resolve(configPath.expr, scope) : undefined;
     const target =
-      typeof v === 'string' ? path.posix.normalize(path.posix.join(stackDir, v)) : undefined;
+      typeof v === 'string'
+        ? path.posix.normalize(path.posix.join(stackDir, v))
+        : undefined;
     const m = target ? /^stacks\/([^/]+)$/.exec(target) : null;
     dependencies.push({
       name: b.labels[0] ?? '',

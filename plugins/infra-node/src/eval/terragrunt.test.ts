@@ -20,7 +20,8 @@ terraform {
 }
 `,
     'shared.tfvars': 'domain = "lab.example"\n',
-    'stacks/db/terragrunt.hcl': 'include "root" {\n  path = find_in_parent_folders()\n}\n',
+    'stacks/db/terragrunt.hcl':
+      'include "root" {\n  path = find_in_parent_folders()\n}\n',
     'stacks/db/main.tf': 'output "x" { value = 1 }\n',
     'stacks/app/terragrunt.hcl': `include "root" {
   path = find_in_parent_folders()

@@ -24,17 +24,32 @@ export function terragruntFunctions(
       case 'get_original_terragrunt_dir':
         return stackDir;
       case 'path_relative_to_include':
-        return includePath ? path.posix.relative(path.posix.dirname(includePath), stackDir) : '.';
+        return includePath
+          ? path.posix.relative(path.posix.dirname(includePath), stackDir)
+          : '.';
       case 'path_relative_from_include':
-        return includePath ? path.posix.relative(stackDir, path.posix.dirname(includePath)) : '.';
+        return includePath
+          ? path.posix.relative(stackDir, path.posix.dirname(includePath))
+          : '.';
       case 'find_in_parent_folders': {
         const wanted = typeof args[0] === 'string' ? args[0] : 'terragrunt.hcl';
         return includePath && path.posix.basename(includePath) === wanted
           ? includePath
-          : new Unresolved(`find_in_parent_folders(${JSON.stringify(wanted)})`, 'other');
+          : new Unresolved(
+              `find_in_parent_folders(${JSON.stringify(wanted)})`,
+              'other',
+            );
       }
       case 'get_terraform_commands_that_need_vars':
-        return ['apply', 'console', 'destroy', 'import', 'plan', 'push', 'refresh'];
+        return [
+          'apply',
+          'console',
+          'destroy',
+          'import',
+          'plan',
+          'push',
+          'refresh',
+        ];
       default:
         return undefined;
     }
@@ -49,7 +64,10 @@ export function terragruntScope(
   includePath: string | undefined,
 ): Scope {
   const def = emptyDef(stackDir);
-  addBlocks(def, file.blocks.filter(b => b.type === 'locals'));
+  addBlocks(
+    def,
+    file.blocks.filter(b => b.type === 'locals'),
+  );
   const host: FunctionHost = {
     ...context.host,
     call: terragruntFunctions(stackDir, includePath),
@@ -78,7 +96,8 @@ export function includedRoot(
   // `find_in_parent_folders()` looks for the nearest terragrunt.hcl above the stack.
   if (p.expr.kind === 'call' && p.expr.name === 'find_in_parent_folders') {
     const wanted =
-      p.expr.args[0]?.kind === 'literal' && typeof p.expr.args[0].value === 'string'
+      p.expr.args[0]?.kind === 'literal' &&
+      typeof p.expr.args[0].value === 'string'
         ? p.expr.args[0].value
         : 'terragrunt.hcl';
     let dir = path.posix.dirname(stackDir);
@@ -104,10 +123,15 @@ export function generatedFiles(
   const unresolved: string[] = [];
   for (const b of file.blocks) {
     if (b.type !== 'generate') continue;
-    const disabled = b.attributes.disable && resolve(b.attributes.disable.expr, scope);
+    const disabled =
+      b.attributes.disable && resolve(b.attributes.disable.expr, scope);
     if (disabled === true) continue;
-    const target = b.attributes.path ? resolve(b.attributes.path.expr, scope) : undefined;
-    const contents = b.attributes.contents ? resolve(b.attributes.contents.expr, scope) : undefined;
+    const target = b.attributes.path
+      ? resolve(b.attributes.path.expr, scope)
+      : undefined;
+    const contents = b.attributes.contents
+      ? resolve(b.attributes.contents.expr, scope)
+      : undefined;
     if (typeof target !== 'string' || typeof contents !== 'string') {
       unresolved.push(`${file.path}:${b.line} generate "${b.labels[0] ?? ''}"`);
       continue;
@@ -138,7 +162,10 @@ function relocate(parsed: HclFile, file: string, line: number): HclFile {
 }
 
 /** `inputs = {...}` of a terragrunt file, each value in the file's scope. */
-export function terragruntInputs(file: HclFile, scope: Scope): Map<string, HclValue> {
+export function terragruntInputs(
+  file: HclFile,
+  scope: Scope,
+): Map<string, HclValue> {
   const out = new Map<string, HclValue>();
   const a = file.attributes.inputs;
   if (!a) return out;
@@ -150,7 +177,10 @@ export function terragruntInputs(file: HclFile, scope: Scope): Map<string, HclVa
 }
 
 /** Var files a terragrunt file passes to Terraform (`extra_arguments` `required_var_files` / `optional_var_files`). */
-export function varFiles(file: HclFile, scope: Scope): Array<{ path: string; required: boolean }> {
+export function varFiles(
+  file: HclFile,
+  scope: Scope,
+): Array<{ path: string; required: boolean }> {
   const out: Array<{ path: string; required: boolean }> = [];
   for (const tf of file.blocks.filter(b => b.type === 'terraform')) {
     for (const extra of tf.blocks.filter(b => b.type === 'extra_arguments')) {
@@ -163,7 +193,8 @@ export function varFiles(file: HclFile, scope: Scope): Array<{ path: string; req
         const v = resolve(a.expr, scope);
         if (!Array.isArray(v)) continue;
         for (const p of v)
-          if (typeof p === 'string') out.push({ path: path.posix.normalize(p), required });
+          if (typeof p === 'string')
+            out.push({ path: path.posix.normalize(p), required });
       }
     }
   }

@@ -44,7 +44,9 @@ const API_VERSION = /^(\s*)apiVersion:\s*\S+\s*$/;
  * <<EOF ... EOF`): each run of lines from an `apiVersion:` line while the
  * indentation holds, read as YAML documents. Text that is not YAML is skipped.
  */
-export function manifestsInCommand(text: string): Array<Record<string, HclValue>> {
+export function manifestsInCommand(
+  text: string,
+): Array<Record<string, HclValue>> {
   const lines = text.split('\n');
   const out: Array<Record<string, HclValue>> = [];
   for (let i = 0; i < lines.length; i++) {
@@ -56,11 +58,17 @@ export function manifestsInCommand(text: string): Array<Record<string, HclValue>
     for (; j < lines.length; j++) {
       const line = lines[j];
       const lead = /^\s*/.exec(line)![0].length;
-      if (line.trim() && (lead < indent || (lead === indent && /^\s*[A-Z_]+\s*$/.test(line)))) break;
+      if (
+        line.trim() &&
+        (lead < indent || (lead === indent && /^\s*[A-Z_]+\s*$/.test(line)))
+      )
+        break;
       body.push(line.slice(Math.min(indent, lead)));
     }
     i = j - 1;
-    for (const doc of parseAllDocuments(body.join('\n').split(UNKNOWN_PART).join('""'))) {
+    for (const doc of parseAllDocuments(
+      body.join('\n').split(UNKNOWN_PART).join('""'),
+    )) {
       if (!('errors' in doc) || doc.errors.length) continue;
       const obj = asRecord(doc.toJSON() as HclValue);
       if (obj) out.push(obj);

@@ -7,14 +7,20 @@ import { ResourceSite } from './walk';
 
 /** `templatefile("${path.module}/x.ini", {...})` or `file(...)`: the repo path it reads. */
 export function referencedFile(expr: Expr, scope: Scope): string | undefined {
-  if (expr.kind !== 'call' || !['templatefile', 'file'].includes(expr.name) || !expr.args[0])
+  if (
+    expr.kind !== 'call' ||
+    !['templatefile', 'file'].includes(expr.name) ||
+    !expr.args[0]
+  )
     return undefined;
   const p = resolve(expr.args[0], scope);
   return typeof p === 'string' ? path.posix.normalize(p) : undefined;
 }
 
 /** Files a config map's data entries are read from, by config map name. */
-export function configMapFiles(site: ResourceSite): { name: string; files: string[] } | undefined {
+export function configMapFiles(
+  site: ResourceSite,
+): { name: string; files: string[] } | undefined {
   const meta = first(site.block, 'metadata', site.scope);
   const name = valText(str(meta, 'name', site.scope));
   if (!name) return undefined;

@@ -9,7 +9,10 @@ export interface ExtractContext {
   /** Non-HCL files (values.yaml, .ini, templates) by repo-relative path. */
   texts: ReadonlyMap<string, string>;
   commentsByFile: ReadonlyMap<string, ReadonlyArray<HclComment>>;
-  isCritical(name: Val<string> | undefined, labels: Record<string, string>): boolean;
+  isCritical(
+    name: Val<string> | undefined,
+    labels: Record<string, string>,
+  ): boolean;
   reportError(error: HclParseError): void;
 }
 
@@ -24,12 +27,16 @@ export function at(block: HclBlock, line = block.line): SourcePos {
  */
 export function editSite(site: ResourceSite, stackDir: string): SourcePos {
   if (isInside(site.block.file, stackDir)) return at(site.block);
-  const call = site.calls.find(c => isInside(c.file, stackDir)) ?? site.calls[0];
+  const call =
+    site.calls.find(c => isInside(c.file, stackDir)) ?? site.calls[0];
   return call ? at(call) : at(site.block);
 }
 
 export function isInside(file: string, dir: string): boolean {
-  return file.startsWith(`${dir}/`) && !path.posix.relative(dir, file).startsWith('..');
+  return (
+    file.startsWith(`${dir}/`) &&
+    !path.posix.relative(dir, file).startsWith('..')
+  );
 }
 
 /**
@@ -37,9 +44,16 @@ export function isInside(file: string, dir: string): boolean {
  * when it is not the only one. A shared module's block is instantiated by
  * many stacks, so its id names the stack too.
  */
-export function siteId(block: HclBlock, instance: InstanceInfo, stackDir: string): string {
+export function siteId(
+  block: HclBlock,
+  instance: InstanceInfo,
+  stackDir: string,
+): string {
   const base = `${block.file}:${block.line}`;
-  const plainRoot = !instance.modulePath && instance.key === undefined && !instance.countUnknown;
+  const plainRoot =
+    !instance.modulePath &&
+    instance.key === undefined &&
+    !instance.countUnknown;
   if (plainRoot) return base;
   const owner = isInside(block.file, stackDir) ? '' : `${stackDir}|`;
   return `${owner}${base}@${instance.address}`;

@@ -95,15 +95,25 @@ resource "kubernetes_deployment" "notes" {
     ]);
     const server = data.find(d => d.role === 'cluster')!;
     const [role] = stackOf(model, 'vault').databases;
-    expect(role).toMatchObject({ declaredBy: 'vault-static-role', engine: 'mysql', name: 'notes' });
+    expect(role).toMatchObject({
+      declaredBy: 'vault-static-role',
+      engine: 'mysql',
+      name: 'notes',
+    });
     expect(role.serverId).toBe(server.id);
   });
 
   it('links a workload to the server its host variable names, even when the value is in an unreadable file', async () => {
     const model = await modelOf(repo);
     const [notes] = stackOf(model, 'notes').workloads;
-    const server = stackOf(model, 'data').databases.find(d => d.role === 'cluster')!;
-    expect(model.dependencies).toContainEqual({ fromId: notes.id, toId: server.id, toKind: 'database' });
+    const server = stackOf(model, 'data').databases.find(
+      d => d.role === 'cluster',
+    )!;
+    expect(model.dependencies).toContainEqual({
+      fromId: notes.id,
+      toId: server.id,
+      toKind: 'database',
+    });
   });
 
   it('links a workload to the database of the Secret it reads (an ExternalSecret template or a database role)', async () => {
@@ -155,7 +165,9 @@ resource "kubernetes_deployment" "ledger" {
 `,
     });
     const [ledger] = stackOf(model, 'ledger').workloads;
-    const targets = model.dependencies.filter(d => d.fromId === ledger.id).map(d => d.toId);
+    const targets = model.dependencies
+      .filter(d => d.fromId === ledger.id)
+      .map(d => d.toId);
     const data = stackOf(model, 'data').databases;
     const ledgerDb = data.find(d => d.name === 'ledger')!;
     const notesDb = data.find(d => d.name === 'notes')!;
@@ -164,7 +176,10 @@ resource "kubernetes_deployment" "ledger" {
     expect(targets.sort()).toEqual([ledgerDb.id, notesDb.id].sort());
     expect(stackOf(model, 'vault').databases[0].sameAs).toBe(notesDb.id);
     expect(notesDb.alsoDeclared).toEqual([
-      { declaredBy: 'vault-static-role', source: { file: 'stacks/vault/main.tf', line: 9 } },
+      {
+        declaredBy: 'vault-static-role',
+        source: { file: 'stacks/vault/main.tf', line: 9 },
+      },
     ]);
   });
 });

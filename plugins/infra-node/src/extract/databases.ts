@@ -32,11 +32,21 @@ function database(
 }
 
 /** `postgresql_database` / `mysql_database`. */
-export function extractDatabaseResource(ctx: ExtractContext, site: ResourceSite): DatabaseModel | undefined {
+export function extractDatabaseResource(
+  ctx: ExtractContext,
+  site: ResourceSite,
+): DatabaseModel | undefined {
   const engine = ENGINE_OF_RESOURCE[site.type];
   if (!engine) return undefined;
   const name = str(site.block, 'name', site.scope) ?? site.block.labels[1];
-  return database(ctx, site, siteId(site.block, site.instance, ctx.stack.dir), engine, name, 'terraform-resource');
+  return database(
+    ctx,
+    site,
+    siteId(site.block, site.instance, ctx.stack.dir),
+    engine,
+    name,
+    'terraform-resource',
+  );
 }
 
 /** The engine and server host of a Vault database connection (`mysql { connection_url }`, `postgresql { ... }`). */
@@ -55,7 +65,9 @@ export function readVaultConnection(
     const b = first(block, type, scope);
     if (!b) continue;
     const url = valText(str(b, 'connection_url', scope)) ?? '';
-    const host = /(?:@|tcp\(|\/\/)([a-z0-9][-a-z0-9.]*[a-z0-9])(?::\d+)?/i.exec(url)?.[1];
+    const host = /(?:@|tcp\(|\/\/)([a-z0-9][-a-z0-9.]*[a-z0-9])(?::\d+)?/i.exec(
+      url,
+    )?.[1];
     return { name: valText(str(block, 'name', scope)), engine, host };
   }
   return undefined;
@@ -74,7 +86,10 @@ export function extractVaultStaticRole(
   const { block, scope } = site;
   const connection = valText(str(block, 'db_name', scope));
   const conn = connection ? connections.get(connection) : undefined;
-  const name = str(block, 'username', scope) ?? str(block, 'name', scope) ?? block.labels[1];
+  const name =
+    str(block, 'username', scope) ??
+    str(block, 'name', scope) ??
+    block.labels[1];
   return {
     ...database(
       ctx,
@@ -89,7 +104,8 @@ export function extractVaultStaticRole(
   };
 }
 
-const CREATE_DATABASE = /CREATE\s+DATABASE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"']?([A-Za-z_][A-Za-z0-9_-]*)[`"']?/gi;
+const CREATE_DATABASE =
+  /CREATE\s+DATABASE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"']?([A-Za-z_][A-Za-z0-9_-]*)[`"']?/gi;
 
 function engineOfCommand(text: string): DatabaseEngine {
   if (/\bpsql\b|pg_|postgres/i.test(text)) return 'postgresql';
@@ -98,7 +114,10 @@ function engineOfCommand(text: string): DatabaseEngine {
 }
 
 /** `CREATE DATABASE <name>` in a provisioner or a Job's command: one database each. */
-export function extractCreateDatabase(ctx: ExtractContext, site: ResourceSite): DatabaseModel[] {
+export function extractCreateDatabase(
+  ctx: ExtractContext,
+  site: ResourceSite,
+): DatabaseModel[] {
   const out: DatabaseModel[] = [];
   const seen = new Set<string>();
   for (const text of commandTexts(site)) {
@@ -120,4 +139,3 @@ export function extractCreateDatabase(ctx: ExtractContext, site: ResourceSite): 
   }
   return out;
 }
-

@@ -11,8 +11,17 @@ import {
   readVaultConnection,
 } from './databases';
 import { extractHelmRelease } from './helmRelease';
-import { extractIngress, extractUnreadFactoryCall, INGRESS_TYPES } from './ingress';
-import { cnpgClusterOf, extractCnpgCluster, extractOutpost, hostForms } from './operators';
+import {
+  extractIngress,
+  extractUnreadFactoryCall,
+  INGRESS_TYPES,
+} from './ingress';
+import {
+  cnpgClusterOf,
+  extractCnpgCluster,
+  extractOutpost,
+  hostForms,
+} from './operators';
 import { commandTexts, manifestsInCommand } from './commandManifests';
 import {
   CONFIG_MAP_TYPES,
@@ -43,7 +52,10 @@ export function extractStack(ctx: ExtractContext, root: ModuleInstance) {
   const { stack } = ctx;
   const walk = walkStack(root);
   const configMaps = new Map<string, string[]>();
-  const vaultConnections = new Map<string, { engine: DatabaseEngine; host?: string }>();
+  const vaultConnections = new Map<
+    string,
+    { engine: DatabaseEngine; host?: string }
+  >();
   for (const site of walk.resources) {
     if (site.type === 'vault_database_secret_backend_connection') {
       const c = readVaultConnection(site);
@@ -55,19 +67,30 @@ export function extractStack(ctx: ExtractContext, root: ModuleInstance) {
     if (t in WORKLOAD_TYPES) stack.workloads.push(extractWorkload(ctx, site));
     else if (CRON_TYPES.has(t)) stack.cronJobs.push(extractCronJob(ctx, site));
     else if (PDB_TYPES.has(t)) stack.pdbs.push(extractPdb(ctx, site));
-    else if (SERVICE_TYPES.has(t)) stack.services.push(extractService(ctx, site));
+    else if (SERVICE_TYPES.has(t))
+      stack.services.push(extractService(ctx, site));
     else if (PVC_TYPES.has(t))
-      stack.pvcs.push(readPvc(ctx, site.block, site.scope, 'pvc', siteId(site.block, site.instance, ctx.stack.dir)));
+      stack.pvcs.push(
+        readPvc(
+          ctx,
+          site.block,
+          site.scope,
+          'pvc',
+          siteId(site.block, site.instance, ctx.stack.dir),
+        ),
+      );
     else if (CONFIG_MAP_TYPES.has(t)) {
       const cm = configMapFiles(site);
       if (cm) configMaps.set(cm.name, cm.files);
     } else if (NAMESPACE_TYPES.has(t)) extractNamespaceTier(ctx, site);
-    else if (INGRESS_TYPES.has(t)) stack.ingresses.push(extractIngress(ctx, site));
+    else if (INGRESS_TYPES.has(t))
+      stack.ingresses.push(extractIngress(ctx, site));
     else if (t === 'helm_release') {
       const { release, workloads } = extractHelmRelease(ctx, site);
       stack.helmReleases.push(release);
       stack.workloads.push(...workloads);
-    } else if (t === 'authentik_outpost') stack.workloads.push(extractOutpost(ctx, site));
+    } else if (t === 'authentik_outpost')
+      stack.workloads.push(extractOutpost(ctx, site));
     else if (t === 'kubernetes_manifest' || t === 'kubectl_manifest') {
       const db = extractCnpgCluster(ctx, site);
       if (db) stack.databases.push(db);
@@ -87,7 +110,12 @@ export function extractStack(ctx: ExtractContext, root: ModuleInstance) {
     commandTexts(site)
       .flatMap(manifestsInCommand)
       .forEach((m, i) => {
-        const db = cnpgClusterOf(ctx, site, m, `${siteId(site.block, site.instance, ctx.stack.dir)}#manifest:${i}`);
+        const db = cnpgClusterOf(
+          ctx,
+          site,
+          m,
+          `${siteId(site.block, site.instance, ctx.stack.dir)}#manifest:${i}`,
+        );
         if (db) stack.databases.push(db);
       });
   }
@@ -127,17 +155,27 @@ function collectDatabaseServers(ctx: ExtractContext) {
 }
 
 /** Pairs PgBouncer workloads with the `.ini` they mount and reads its settings (never its secrets). */
-function attachPoolerIni(ctx: ExtractContext, configMaps: Map<string, string[]>) {
+function attachPoolerIni(
+  ctx: ExtractContext,
+  configMaps: Map<string, string[]>,
+) {
   const { stack, texts } = ctx;
   for (const w of stack.workloads) {
     if (w.role !== 'pooler') continue;
     let iniPath: string | undefined;
     for (const v of w.volumes) {
       const cm = valText(v.configMap);
-      iniPath ??= (cm ? configMaps.get(cm) : undefined)?.find(f => f.endsWith('.ini'));
+      iniPath ??= (cm ? configMaps.get(cm) : undefined)?.find(f =>
+        f.endsWith('.ini'),
+      );
     }
     const dir = w.source.file.slice(0, w.source.file.lastIndexOf('/'));
-    iniPath ??= [...texts.keys()].find(p => p.startsWith(`${dir}/`) && p.endsWith('.ini') && !p.slice(dir.length + 1).includes('/'));
+    iniPath ??= [...texts.keys()].find(
+      p =>
+        p.startsWith(`${dir}/`) &&
+        p.endsWith('.ini') &&
+        !p.slice(dir.length + 1).includes('/'),
+    );
     const pooler: PoolerModel = { workload: w, settings: {}, databases: [] };
     const text = iniPath ? texts.get(iniPath) : undefined;
     if (iniPath && text !== undefined) {
@@ -145,7 +183,9 @@ function attachPoolerIni(ctx: ExtractContext, configMaps: Map<string, string[]>)
       pooler.iniFile = { file: iniPath, line: 1 };
       for (const e of ini.pgbouncer ?? []) {
         if (/pass|auth_file|auth_query|auth_user/i.test(e.key)) continue;
-        pooler.settings[e.key] = /^\d+$/.test(e.value) ? Number(e.value) : e.value;
+        pooler.settings[e.key] = /^\d+$/.test(e.value)
+          ? Number(e.value)
+          : e.value;
       }
       for (const e of ini.databases ?? []) {
         const c = parseConnString(e.value);
@@ -162,17 +202,29 @@ function attachPoolerIni(ctx: ExtractContext, configMaps: Map<string, string[]>)
 }
 
 /** A module instance that runs an Anubis image is an Anubis instance, with its Deployment, Service and PDB. */
-function collectAnubis(ctx: ExtractContext, modules: ReturnType<typeof walkStack>['modules']) {
+function collectAnubis(
+  ctx: ExtractContext,
+  modules: ReturnType<typeof walkStack>['modules'],
+) {
   const { stack } = ctx;
   for (const m of modules) {
-    const inside = (address: string) => address.startsWith(`${m.module.address}.`) && !address.slice(m.module.address.length + 1).startsWith('module.');
+    const inside = (address: string) =>
+      address.startsWith(`${m.module.address}.`) &&
+      !address.slice(m.module.address.length + 1).startsWith('module.');
     const w = stack.workloads.find(
-      x => x.instance && inside(x.instance.address) && x.containers.some(c => ANUBIS_IMAGE.test(valText(c.image) ?? '')),
+      x =>
+        x.instance &&
+        inside(x.instance.address) &&
+        x.containers.some(c => ANUBIS_IMAGE.test(valText(c.image) ?? '')),
     );
     if (!w) continue;
     const pdb = stack.pdbs.find(p => p.instance && inside(p.instance.address));
-    const svc = stack.services.find(s => s.id.includes(`@${m.module.address}.`));
-    const target = w.containers.flatMap(c => c.env).find(e => e.name === 'TARGET');
+    const svc = stack.services.find(s =>
+      s.id.includes(`@${m.module.address}.`),
+    );
+    const target = w.containers
+      .flatMap(c => c.env)
+      .find(e => e.name === 'TARGET');
     const anubis: AnubisModel = {
       id: siteId(m.call, m.instance, ctx.stack.dir),
       stack: stack.name,
@@ -190,7 +242,11 @@ function collectAnubis(ctx: ExtractContext, modules: ReturnType<typeof walkStack
   // Ingresses whose backend is an Anubis instance's service are fronted by it.
   for (const ing of stack.ingresses) {
     const svc = valText(ing.serviceName);
-    const a = stack.anubis.find(x => valText(x.serviceName) === svc && valText(x.namespace) === valText(ing.namespace));
+    const a = stack.anubis.find(
+      x =>
+        valText(x.serviceName) === svc &&
+        valText(x.namespace) === valText(ing.namespace),
+    );
     if (a) ing.anubis = a.moduleName;
   }
 }
@@ -199,7 +255,12 @@ function collectAnubis(ctx: ExtractContext, modules: ReturnType<typeof walkStack
 function collectNamespaces(ctx: ExtractContext) {
   const { stack } = ctx;
   const namespaces = new Set<string>();
-  for (const o of [...stack.workloads, ...stack.cronJobs, ...stack.ingresses, ...stack.pdbs]) {
+  for (const o of [
+    ...stack.workloads,
+    ...stack.cronJobs,
+    ...stack.ingresses,
+    ...stack.pdbs,
+  ]) {
     const ns = valText(o.namespace);
     if (ns) namespaces.add(ns);
   }

@@ -58,8 +58,14 @@ resource "helm_release" "proxy" {
       minAvailable: 1,
       at: { file: 'stacks/edge/pdb.yaml.tpl', line: 1 },
     });
-    expect(release.declared.imageTag).toMatchObject({ value: '3.1.4', key: 'controller.image.tag' });
-    expect(release.declared.resources).toMatchObject({ memoryRequest: '128Mi', memoryLimit: '256Mi' });
+    expect(release.declared.imageTag).toMatchObject({
+      value: '3.1.4',
+      key: 'controller.image.tag',
+    });
+    expect(release.declared.resources).toMatchObject({
+      memoryRequest: '128Mi',
+      memoryLimit: '256Mi',
+    });
   });
 
   it('keeps the values it cannot read as unresolved, never guessed', async () => {
@@ -77,7 +83,9 @@ resource "helm_release" "thing" {
 `,
     });
     const [release] = stackOf(model, 'ops').helmReleases;
-    expect(release.valuesUnresolved).toEqual(['data.vault_kv_secret_v2.cfg.data["values"]']);
+    expect(release.valuesUnresolved).toEqual([
+      'data.vault_kv_secret_v2.cfg.data["values"]',
+    ]);
     expect(release.declared).toEqual({});
   });
 

@@ -1,22 +1,35 @@
 import { Unresolved } from '../hcl/values';
 import { str, valText } from '../model/blocks';
 import { KNOWN_CHARTS } from '../model/helm';
-import { ContainerModel, EnvVar, HelmReleaseModel, SourcePos, Val, WorkloadModel } from '../model/types';
+import {
+  ContainerModel,
+  EnvVar,
+  HelmReleaseModel,
+  SourcePos,
+  Val,
+  WorkloadModel,
+} from '../model/types';
 import { editSite, ExtractContext, siteId } from './context';
 import { declaredSettings, readHelmValues } from './helmValues';
 import { ResourceSite } from './walk';
 
-function envFromValues(hit: { value: unknown; at: SourcePos } | undefined): EnvVar[] {
+function envFromValues(
+  hit: { value: unknown; at: SourcePos } | undefined,
+): EnvVar[] {
   if (!hit || !Array.isArray(hit.value)) return [];
   return hit.value
     .filter(
       (e): e is { name: string; value?: unknown } =>
-        !!e && typeof e === 'object' && typeof (e as { name?: unknown }).name === 'string',
+        !!e &&
+        typeof e === 'object' &&
+        typeof (e as { name?: unknown }).name === 'string',
     )
     .map(e => ({
       name: e.name,
       value:
-        typeof e.value === 'string' || typeof e.value === 'number' || typeof e.value === 'boolean'
+        typeof e.value === 'string' ||
+        typeof e.value === 'number' ||
+        typeof e.value === 'boolean'
           ? e.value
           : undefined,
       at: hit.at,
@@ -66,20 +79,26 @@ export function extractHelmRelease(
   const chart = chartName ? KNOWN_CHARTS[chartName] : undefined;
   if (!chart) return { release: model, workloads: [] };
   const releaseName = valText(release) ?? b.labels[1];
-  const repo = values.get(chart.imageKeys.repository)?.value ?? chart.imageKeys.defaultRepository;
+  const repo =
+    values.get(chart.imageKeys.repository)?.value ??
+    chart.imageKeys.defaultRepository;
   const tag = values.get(chart.imageKeys.tag)?.value;
   const image = tag ? `${repo}:${tag}` : undefined;
-  const sharedEnv = chart.sharedEnvKeys.flatMap(k => envFromValues(values.get(k)));
+  const sharedEnv = chart.sharedEnvKeys.flatMap(k =>
+    envFromValues(values.get(k)),
+  );
   const workloads = chart.workloads.map((cw): WorkloadModel => {
     const key = cw.valuesKey;
     const replicas = values.get(`${key}.replicas`);
     const res = (p: string) => {
       const hit = values.get(`${key}.resources.${p}`);
-      return hit && (typeof hit.value === 'string' || typeof hit.value === 'number')
+      return hit &&
+        (typeof hit.value === 'string' || typeof hit.value === 'number')
         ? String(hit.value)
         : undefined;
     };
-    const resourcesAt = values.get(`${key}.resources`)?.at ?? read.files[0] ?? source;
+    const resourcesAt =
+      values.get(`${key}.resources`)?.at ?? read.files[0] ?? source;
     const pdbEnabled = values.get(`${key}.pdb.enabled`)?.value;
     const pdbMin = values.get(`${key}.pdb.minAvailable`);
     const pdbMax = values.get(`${key}.pdb.maxUnavailable`);
@@ -94,7 +113,9 @@ export function extractHelmRelease(
       cpuLimit: res('limits.cpu'),
       memoryLimit: res('limits.memory'),
       resourcesAt,
-      cpuLimitAt: res('limits.cpu') ? values.get(`${key}.resources.limits.cpu`)?.at : undefined,
+      cpuLimitAt: res('limits.cpu')
+        ? values.get(`${key}.resources.limits.cpu`)?.at
+        : undefined,
       env: [...sharedEnv, ...envFromValues(values.get(`${key}.env`))],
     };
     return {
@@ -110,19 +131,26 @@ export function extractHelmRelease(
       selector: podLabels,
       replicas: helmReplicas(replicas?.value, cw.defaultReplicas),
       replicasAt: replicas?.at,
-      strategy: typeof strategy?.value === 'string' ? strategy.value : undefined,
+      strategy:
+        typeof strategy?.value === 'string' ? strategy.value : undefined,
       strategyAt: strategy?.at,
       containers: [container],
       volumes: [],
       volumeClaimTemplates: [],
       criticalPath: ctx.isCritical(objectName, {}),
-      helm: { release, chart: chartVal, component: cw.component, valuesFile: read.files[0] },
+      helm: {
+        release,
+        chart: chartVal,
+        component: cw.component,
+        valuesFile: read.files[0],
+      },
       inlinePdb:
         pdbEnabled === true
           ? {
               minAvailable: pdbMin?.value as number | string | undefined,
               maxUnavailable: pdbMax?.value as number | string | undefined,
-              source: (pdbMin ?? pdbMax ?? values.get(`${key}.pdb.enabled`))!.at,
+              source: (pdbMin ?? pdbMax ?? values.get(`${key}.pdb.enabled`))!
+                .at,
             }
           : undefined,
       instance: site.instance,

@@ -28,7 +28,11 @@ function addValuesItem(
   if (file !== undefined) {
     let rendered = resolve(item, scope);
     // A values template with a secret in it: read its keys, leave the secret unknown.
-    if (typeof rendered !== 'string' && item.kind === 'call' && item.name === 'templatefile') {
+    if (
+      typeof rendered !== 'string' &&
+      item.kind === 'call' &&
+      item.name === 'templatefile'
+    ) {
       const vars = item.args[1] ? asRecord(resolve(item.args[1], scope)) : {};
       const text = scope.module.host.readFile(file);
       if (text !== undefined && vars)
@@ -65,17 +69,29 @@ function addValuesItem(
   } else out.unresolved.push(item.raw);
 }
 
-export function readHelmValues(ctx: ExtractContext, site: ResourceSite): ReadValues {
+export function readHelmValues(
+  ctx: ExtractContext,
+  site: ResourceSite,
+): ReadValues {
   const { block: b, scope } = site;
-  const out: ReadValues = { values: new HelmValues(), files: [], unresolved: [] };
+  const out: ReadValues = {
+    values: new HelmValues(),
+    files: [],
+    unresolved: [],
+  };
   const valuesAttr = attr(b, 'values');
   if (valuesAttr) {
     if (valuesAttr.expr.kind === 'tuple') {
-      for (const item of valuesAttr.expr.items) addValuesItem(ctx, item, scope, out, at(b));
+      for (const item of valuesAttr.expr.items)
+        addValuesItem(ctx, item, scope, out, at(b));
     } else out.unresolved.push(valuesAttr.expr.raw);
   }
   // `set { name, value }` blocks (provider 2.x) and `set = [{ name, value }]` (provider 3.x).
-  const sets: Array<{ name: unknown; value: unknown; at: SourcePos }> = sub(b, 'set', scope).map(s => ({
+  const sets: Array<{ name: unknown; value: unknown; at: SourcePos }> = sub(
+    b,
+    'set',
+    scope,
+  ).map(s => ({
     name: valText(str(s, 'name', scope)),
     value: value(s, 'value', scope),
     at: at(s),
@@ -86,11 +102,21 @@ export function readHelmValues(ctx: ExtractContext, site: ResourceSite): ReadVal
     if (Array.isArray(list))
       for (const e of list) {
         const rec = asRecord(e);
-        if (rec) sets.push({ name: rec.name, value: rec.value, at: at(b, setAttr.line) });
+        if (rec)
+          sets.push({
+            name: rec.name,
+            value: rec.value,
+            at: at(b, setAttr.line),
+          });
       }
   }
   for (const s of sets) {
-    if (typeof s.name !== 'string' || s.value === undefined || isUnresolved(s.value)) continue;
+    if (
+      typeof s.name !== 'string' ||
+      s.value === undefined ||
+      isUnresolved(s.value)
+    )
+      continue;
     const obj: Record<string, unknown> = {};
     let cur = obj;
     const segs = s.name.split('.');
@@ -122,17 +148,25 @@ const asText = (v: unknown) =>
   typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 
 /** What the values declare, for any chart: replicas, PDB, image pin, resources. */
-export function declaredSettings(values: HelmValues): HelmReleaseModel['declared'] {
+export function declaredSettings(
+  values: HelmValues,
+): HelmReleaseModel['declared'] {
   const components = values.topLevelKeys();
   const declared: HelmReleaseModel['declared'] = {};
   const replicas = findKey(values, ['replicaCount', 'replicas'], components);
   if (replicas && typeof replicas.value === 'number')
-    declared.replicas = { value: replicas.value, at: replicas.at, key: replicas.key };
+    declared.replicas = {
+      value: replicas.value,
+      at: replicas.at,
+      key: replicas.key,
+    };
   const pdb = findKey(values, ['podDisruptionBudget', 'pdb'], components);
   if (pdb && pdb.value && typeof pdb.value === 'object') {
     const p = pdb.value as Record<string, unknown>;
     const num = (v: unknown) =>
-      typeof v === 'number' || typeof v === 'string' ? (v as number | string) : undefined;
+      typeof v === 'number' || typeof v === 'string'
+        ? (v as number | string)
+        : undefined;
     declared.pdb = {
       enabled: typeof p.enabled === 'boolean' ? p.enabled : undefined,
       minAvailable: num(p.minAvailable),
@@ -146,10 +180,17 @@ export function declaredSettings(values: HelmValues): HelmReleaseModel['declared
     declared.imageTag = { value: asText(tag.value)!, at: tag.at, key: tag.key };
   const repo = findKey(values, ['image.repository'], ['global', ...components]);
   if (repo && asText(repo.value) !== undefined)
-    declared.imageRepository = { value: asText(repo.value)!, at: repo.at, key: repo.key };
+    declared.imageRepository = {
+      value: asText(repo.value)!,
+      at: repo.at,
+      key: repo.key,
+    };
   const res = findKey(values, ['resources'], components);
   if (res && res.value && typeof res.value === 'object') {
-    const r = res.value as { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
+    const r = res.value as {
+      requests?: Record<string, unknown>;
+      limits?: Record<string, unknown>;
+    };
     declared.resources = {
       cpuRequest: asText(r.requests?.cpu),
       memoryRequest: asText(r.requests?.memory),

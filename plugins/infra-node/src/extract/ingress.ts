@@ -1,19 +1,33 @@
 import { Unresolved, isUnresolved } from '../hcl/values';
-import { attr, first, str, stringMap, sub, toStr, value } from '../model/blocks';
+import {
+  attr,
+  first,
+  str,
+  stringMap,
+  sub,
+  toStr,
+  value,
+} from '../model/blocks';
 import { IngressModel, Val } from '../model/types';
 import { HclComment } from '../hcl/types';
 import { force } from '../eval/lazy';
 import { at, editSite, ExtractContext, siteId } from './context';
 import { ModuleSite, ResourceSite } from './walk';
 
-export const INGRESS_TYPES = new Set(['kubernetes_ingress_v1', 'kubernetes_ingress']);
+export const INGRESS_TYPES = new Set([
+  'kubernetes_ingress_v1',
+  'kubernetes_ingress',
+]);
 const MIDDLEWARES = 'traefik.ingress.kubernetes.io/router.middlewares';
 
 /**
  * The convention: a comment line directly above `auth = "app"|"none"` of the
  * form `# auth = "<tier>": <what gates the app, or why it is public>`.
  */
-export function parseJustification(comments: HclComment[], tier: Val<string>): string | undefined {
+export function parseJustification(
+  comments: HclComment[],
+  tier: Val<string>,
+): string | undefined {
   if (typeof tier !== 'string') return undefined;
   for (const c of [...comments].reverse()) {
     const m = /auth\s*=\s*"([a-z]+)"\s*:?\s*(.*)$/.exec(c.text);
@@ -38,7 +52,10 @@ function tierFromMiddlewares(annotations: Record<string, string>): Val<string> {
  * DNS type and call site come from the call that creates that instance;
  * written plainly, the tier is read from its Traefik middlewares.
  */
-export function extractIngress(ctx: ExtractContext, site: ResourceSite): IngressModel {
+export function extractIngress(
+  ctx: ExtractContext,
+  site: ResourceSite,
+): IngressModel {
   const { block: b, scope, module } = site;
   const meta = first(b, 'metadata', scope);
   const spec = first(b, 'spec', scope);
@@ -58,19 +75,28 @@ export function extractIngress(ctx: ExtractContext, site: ResourceSite): Ingress
       serviceName ??= str(svc, 'name', scope);
       const portBlock = first(svc, 'port', scope);
       const n = value(portBlock, 'number', scope);
-      port ??= typeof n === 'number' || typeof n === 'string' || isUnresolved(n) ? n : str(portBlock, 'name', scope);
+      port ??=
+        typeof n === 'number' || typeof n === 'string' || isUnresolved(n)
+          ? n
+          : str(portBlock, 'name', scope);
     }
   }
-  const factory = module.def?.variables.has('auth') ? site.calls[site.calls.length - 1] : undefined;
+  const factory = module.def?.variables.has('auth')
+    ? site.calls[site.calls.length - 1]
+    : undefined;
   const host: Val<string> =
-    hosts.find(h => typeof h === 'string') ?? hosts[0] ?? new Unresolved('spec.rule.host', 'other');
+    hosts.find(h => typeof h === 'string') ??
+    hosts[0] ??
+    new Unresolved('spec.rule.host', 'other');
   const common = {
     id: siteId(b, site.instance, ctx.stack.dir),
     stack: ctx.stack.name,
     instance: site.instance,
     namespace: str(meta, 'namespace', scope),
     host,
-    extraHosts: hosts.slice(1).filter((h): h is string => typeof h === 'string'),
+    extraHosts: hosts
+      .slice(1)
+      .filter((h): h is string => typeof h === 'string'),
     title: annotations['gethomepage.dev/name'],
     description: annotations['gethomepage.dev/description'],
     paths: paths.length ? paths : pathsUnknown,
@@ -94,7 +120,10 @@ export function extractIngress(ctx: ExtractContext, site: ResourceSite): Ingress
   const authTier: Val<string> =
     typeof tierValue === 'string'
       ? tierValue
-      : new Unresolved(authAttr?.expr.raw ?? 'var.auth', isUnresolved(tierValue) ? tierValue.reason : 'other');
+      : new Unresolved(
+          authAttr?.expr.raw ?? 'var.auth',
+          isUnresolved(tierValue) ? tierValue.reason : 'other',
+        );
   const input = (name: string) =>
     module.def?.variables.has(name) ? force(module.variable(name)) : undefined;
   const antiAi = input('anti_ai_scraping');
@@ -106,9 +135,12 @@ export function extractIngress(ctx: ExtractContext, site: ResourceSite): Ingress
     authDefaulted: !authAttr,
     authAt: authAttr ? at(factory, authAttr.line) : undefined,
     authComments: authAttr?.leadingComments ?? [],
-    justification: authAttr ? parseJustification(authAttr.leadingComments, authTier) : undefined,
+    justification: authAttr
+      ? parseJustification(authAttr.leadingComments, authTier)
+      : undefined,
     dnsType: toStr(input('dns_type')),
-    antiAiScraping: typeof antiAi === 'boolean' || isUnresolved(antiAi) ? antiAi : undefined,
+    antiAiScraping:
+      typeof antiAi === 'boolean' || isUnresolved(antiAi) ? antiAi : undefined,
   };
 }
 
@@ -119,14 +151,20 @@ export function extractIngress(ctx: ExtractContext, site: ResourceSite): Ingress
  * justification are read from the call; what only the module would compute
  * (the full host) stays unresolved unless the call gives it.
  */
-export function extractUnreadFactoryCall(ctx: ExtractContext, site: ModuleSite): IngressModel | undefined {
+export function extractUnreadFactoryCall(
+  ctx: ExtractContext,
+  site: ModuleSite,
+): IngressModel | undefined {
   const { call, module } = site;
   const authAttr = attr(call, 'auth');
   if (module.def || !authAttr) return undefined;
-  const arg = (name: string) => (attr(call, name) ? force(module.variable(name)) : undefined);
+  const arg = (name: string) =>
+    attr(call, name) ? force(module.variable(name)) : undefined;
   const tierValue = arg('auth');
   const authTier: Val<string> =
-    typeof tierValue === 'string' ? tierValue : new Unresolved(authAttr.expr.raw, 'depends-on-unknown');
+    typeof tierValue === 'string'
+      ? tierValue
+      : new Unresolved(authAttr.expr.raw, 'depends-on-unknown');
   const host = arg('full_host') ?? arg('host');
   const paths = arg('ingress_path');
   return {
@@ -146,8 +184,12 @@ export function extractUnreadFactoryCall(ctx: ExtractContext, site: ModuleSite):
     authComments: authAttr.leadingComments,
     justification: parseJustification(authAttr.leadingComments, authTier),
     dnsType: toStr(arg('dns_type')),
-    paths: Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : undefined,
-    serviceName: toStr(arg('service_name') ?? arg('name')) ?? new Unresolved('service_name', 'other'),
+    paths: Array.isArray(paths)
+      ? paths.filter((p): p is string => typeof p === 'string')
+      : undefined,
+    serviceName:
+      toStr(arg('service_name') ?? arg('name')) ??
+      new Unresolved('service_name', 'other'),
     source: at(call),
   };
 }

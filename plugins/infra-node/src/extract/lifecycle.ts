@@ -4,12 +4,16 @@ import { LifecycleModel, LiveManagedField } from '../model/types';
 import { at } from './context';
 
 /** The `lifecycle` block: `ignore_changes` entries and the Kyverno marker. */
-export function readLifecycle(b: HclBlock, comments: ReadonlyArray<HclComment>): LifecycleModel {
+export function readLifecycle(
+  b: HclBlock,
+  comments: ReadonlyArray<HclComment>,
+): LifecycleModel {
   const lc = first(b, 'lifecycle');
   if (!lc) return { ignoreChanges: [], kyvernoMarker: false };
   const ic = attr(lc, 'ignore_changes');
   let items: string[] = [];
-  if (ic?.expr.kind === 'tuple') items = ic.expr.items.map(i => i.raw.replace(/\s+/g, ''));
+  if (ic?.expr.kind === 'tuple')
+    items = ic.expr.items.map(i => i.raw.replace(/\s+/g, ''));
   else if (ic) items = [ic.expr.raw];
   const inside = commentsWithin(lc, comments);
   return {
@@ -20,13 +24,23 @@ export function readLifecycle(b: HclBlock, comments: ReadonlyArray<HclComment>):
 }
 
 /** Who takes a field over, from the words next to the `ignore_changes` entry and the workload's annotations. */
-function managerOf(field: string, note: string, annotations: Record<string, string>): string {
+function managerOf(
+  field: string,
+  note: string,
+  annotations: Record<string, string>,
+): string {
   const text = note.toLowerCase();
-  if (/keel/.test(text) || (field === 'image' && Object.keys(annotations).some(k => k.startsWith('keel.sh/'))))
+  if (
+    /keel/.test(text) ||
+    (field === 'image' &&
+      Object.keys(annotations).some(k => k.startsWith('keel.sh/')))
+  )
     return 'Keel';
   if (/\bhpa\b|autoscal/.test(text)) return 'an autoscaler';
-  if (/keda|scale[- ]?to[- ]?zero|on[- ]demand|scaler/.test(text)) return 'an on-demand scaler';
-  if (field === 'replicas') return 'something outside Terraform (an autoscaler or scaler)';
+  if (/keda|scale[- ]?to[- ]?zero|on[- ]demand|scaler/.test(text))
+    return 'an on-demand scaler';
+  if (field === 'replicas')
+    return 'something outside Terraform (an autoscaler or scaler)';
   return 'something outside Terraform';
 }
 

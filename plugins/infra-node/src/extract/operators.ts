@@ -7,16 +7,27 @@ import { at, editSite, ExtractContext, siteId } from './context';
 import { ResourceSite } from './walk';
 
 export function hostForms(name: string, namespace: string): string[] {
-  return [`${name}.${namespace}`, `${name}.${namespace}.svc`, `${name}.${namespace}.svc.cluster.local`];
+  return [
+    `${name}.${namespace}`,
+    `${name}.${namespace}.svc`,
+    `${name}.${namespace}.svc.cluster.local`,
+  ];
 }
 
 /** An authentik outpost: a Deployment authentik's controller runs for it. */
-export function extractOutpost(ctx: ExtractContext, site: ResourceSite): WorkloadModel {
+export function extractOutpost(
+  ctx: ExtractContext,
+  site: ResourceSite,
+): WorkloadModel {
   const { block: b, scope } = site;
   const name = str(b, 'name', scope) ?? b.labels[1];
   const cfgAttr = attr(b, 'config');
   let config: HclValue | undefined;
-  if (cfgAttr?.expr.kind === 'call' && cfgAttr.expr.name === 'jsonencode' && cfgAttr.expr.args[0])
+  if (
+    cfgAttr?.expr.kind === 'call' &&
+    cfgAttr.expr.name === 'jsonencode' &&
+    cfgAttr.expr.args[0]
+  )
     config = resolve(cfgAttr.expr.args[0], scope);
   const cfg = asRecord(config);
   const slug = (valText(name) ?? b.labels[1])
@@ -49,7 +60,9 @@ export function extractOutpost(ctx: ExtractContext, site: ResourceSite): Workloa
 }
 
 /** The Kubernetes object a manifest resource writes: `manifest = {...}` or a kubectl `yaml_body`. */
-export function manifestObject(site: ResourceSite): Record<string, HclValue> | undefined {
+export function manifestObject(
+  site: ResourceSite,
+): Record<string, HclValue> | undefined {
   const { block: b, scope } = site;
   const m = asRecord(value(b, 'manifest', scope));
   if (m) return m;
@@ -70,7 +83,8 @@ export function cnpgClusterOf(
   id: string,
 ): DatabaseModel | undefined {
   const apiVersion = typeof m.apiVersion === 'string' ? m.apiVersion : '';
-  if (!(apiVersion.startsWith('postgresql.cnpg.io/') && m.kind === 'Cluster')) return undefined;
+  if (!(apiVersion.startsWith('postgresql.cnpg.io/') && m.kind === 'Cluster'))
+    return undefined;
   const meta = asRecord(m.metadata) ?? {};
   const spec = asRecord(m.spec) ?? {};
   const storage = asRecord(spec.storage) ?? {};
@@ -86,7 +100,8 @@ export function cnpgClusterOf(
     declaredBy: 'cnpg-cluster',
     name,
     namespace,
-    hosts: n && ns ? ['rw', 'ro', 'r'].flatMap(s => hostForms(`${n}-${s}`, ns)) : [],
+    hosts:
+      n && ns ? ['rw', 'ro', 'r'].flatMap(s => hostForms(`${n}-${s}`, ns)) : [],
     instances: typeof spec.instances === 'number' ? spec.instances : undefined,
     image: toStr(spec.imageName),
     storage: [
@@ -107,7 +122,17 @@ export function cnpgClusterOf(
 }
 
 /** A CloudNativePG `Cluster` written as a `kubernetes_manifest` (or a kubectl manifest). */
-export function extractCnpgCluster(ctx: ExtractContext, site: ResourceSite): DatabaseModel | undefined {
+export function extractCnpgCluster(
+  ctx: ExtractContext,
+  site: ResourceSite,
+): DatabaseModel | undefined {
   const m = manifestObject(site);
-  return m ? cnpgClusterOf(ctx, site, m, siteId(site.block, site.instance, ctx.stack.dir)) : undefined;
+  return m
+    ? cnpgClusterOf(
+        ctx,
+        site,
+        m,
+        siteId(site.block, site.instance, ctx.stack.dir),
+      )
+    : undefined;
 }

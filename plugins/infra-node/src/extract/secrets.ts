@@ -4,14 +4,18 @@ import { SecretModel } from '../model/types';
 import { manifestObject } from './operators';
 import { ResourceSite } from './walk';
 
-export const SECRET_TYPES = new Set(['kubernetes_secret', 'kubernetes_secret_v1']);
+export const SECRET_TYPES = new Set([
+  'kubernetes_secret',
+  'kubernetes_secret_v1',
+]);
 
 /** Every string in a value, and the expression text of every unknown part. */
 function textsOf(v: HclValue | undefined, out: string[] = []): string[] {
   if (typeof v === 'string') out.push(v);
   else if (isUnresolved(v)) out.push(v.unresolved);
   else if (Array.isArray(v)) v.forEach(x => textsOf(x, out));
-  else if (v && typeof v === 'object') Object.values(v).forEach(x => textsOf(x, out));
+  else if (v && typeof v === 'object')
+    Object.values(v).forEach(x => textsOf(x, out));
   return out;
 }
 
@@ -22,7 +26,12 @@ function remoteKeysOf(v: HclValue | undefined, out: string[] = []): string[] {
   else if (rec) {
     for (const [k, x] of Object.entries(rec)) {
       const inner = asRecord(x);
-      if ((k === 'remoteRef' || k === 'extract') && inner && typeof inner.key === 'string') out.push(inner.key);
+      if (
+        (k === 'remoteRef' || k === 'extract') &&
+        inner &&
+        typeof inner.key === 'string'
+      )
+        out.push(inner.key);
       else remoteKeysOf(x, out);
     }
   }
@@ -37,20 +46,27 @@ export function extractSecret(site: ResourceSite): SecretModel | undefined {
   return {
     name,
     namespace: valText(str(meta, 'namespace', site.scope)),
-    texts: [...textsOf(value(site.block, 'data', site.scope)), ...textsOf(value(site.block, 'string_data', site.scope))],
+    texts: [
+      ...textsOf(value(site.block, 'data', site.scope)),
+      ...textsOf(value(site.block, 'string_data', site.scope)),
+    ],
     remoteKeys: [],
   };
 }
 
 /** The Secret an ExternalSecret manifest makes, with its template and the store keys it reads. */
-export function extractExternalSecret(site: ResourceSite): SecretModel | undefined {
+export function extractExternalSecret(
+  site: ResourceSite,
+): SecretModel | undefined {
   const m = manifestObject(site);
   if (!m || m.kind !== 'ExternalSecret') return undefined;
   const meta = asRecord(m.metadata) ?? {};
   const spec = asRecord(m.spec) ?? {};
   const target = asRecord(spec.target) ?? {};
   // The Secret is named by its target, or after the ExternalSecret itself.
-  const name = [target.name, meta.name].find((n): n is string => typeof n === 'string');
+  const name = [target.name, meta.name].find(
+    (n): n is string => typeof n === 'string',
+  );
   if (!name) return undefined;
   return {
     name,

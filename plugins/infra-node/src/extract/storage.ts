@@ -23,7 +23,10 @@ export function readPvc(
     asRecord(value(res, 'requests', scope)) ??
     (requestsBlock
       ? Object.fromEntries(
-          Object.entries(requestsBlock.attributes).map(([k, a]) => [k, resolve(a.expr, scope)]),
+          Object.entries(requestsBlock.attributes).map(([k, a]) => [
+            k,
+            resolve(a.expr, scope),
+          ]),
         )
       : undefined);
   const modes = value(spec, 'access_modes', scope);
@@ -35,10 +38,17 @@ export function readPvc(
     namespace: str(meta, 'namespace', scope),
     storageClass,
     size: requests ? toStr(requests.storage) : undefined,
-    accessModes: Array.isArray(modes) ? modes.filter((m): m is string => typeof m === 'string') : [],
+    accessModes: Array.isArray(modes)
+      ? modes.filter((m): m is string => typeof m === 'string')
+      : [],
     storageLimit: annotations['resize.topolvm.io/storage_limit'],
     // An NFS-backed class (a module that wraps a PV on an NFS export) is shared storage.
-    type: type === 'pvc' && typeof storageClass === 'string' && /nfs/i.test(storageClass) ? 'nfs' : type,
+    type:
+      type === 'pvc' &&
+      typeof storageClass === 'string' &&
+      /nfs/i.test(storageClass)
+        ? 'nfs'
+        : type,
     source: at(b),
   };
 }

@@ -54,7 +54,9 @@ export function walkStack(root: ModuleInstance): StackWalk {
       const base = module.scope();
       const expansion = expansionOf(block, base);
       for (const it of iterations(expansion, base)) {
-        const full = `${module.address ? `${module.address}.` : ''}${address}${it.suffix}`;
+        const full = `${module.address ? `${module.address}.` : ''}${address}${
+          it.suffix
+        }`;
         resources.push({
           block,
           type: block.labels[0],

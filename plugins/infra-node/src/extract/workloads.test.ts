@@ -124,6 +124,9 @@ resource "kubernetes_deployment" "web" {
       ['image', 'Keel'],
       ['replicas', 'an on-demand scaler'],
     ]);
-    expect(web.liveManaged[0].at).toEqual({ file: 'stacks/web/main.tf', line: 21 });
+    expect(web.liveManaged[0].at).toEqual({
+      file: 'stacks/web/main.tf',
+      line: 21,
+    });
   });
 });

@@ -1,4 +1,12 @@
-import { attr, first, num, str, stringMap, sub, valText } from '../model/blocks';
+import {
+  attr,
+  first,
+  num,
+  str,
+  stringMap,
+  sub,
+  valText,
+} from '../model/blocks';
 import { DatabaseEngine, WorkloadKind, WorkloadModel } from '../model/types';
 import { readContainers, readVolumes } from './containers';
 import { at, editSite, ExtractContext, siteId } from './context';
@@ -27,7 +35,10 @@ const STRATEGY_BLOCK: Record<Exclude<WorkloadKind, 'helm'>, string> = {
 
 const POOLER_IMAGE = /(^|\/)pgbouncer(:|@|$)|pgbouncer/i;
 const DATABASE_IMAGES: Array<[RegExp, DatabaseEngine]> = [
-  [/(^|\/)(postgres|postgresql|postgis|timescaledb|pgvecto-rs|pgvector)(:|@|$)/i, 'postgresql'],
+  [
+    /(^|\/)(postgres|postgresql|postgis|timescaledb|pgvecto-rs|pgvector)(:|@|$)/i,
+    'postgresql',
+  ],
   [/(^|\/)(mysql|mariadb|percona-server)(:|@|$)/i, 'mysql'],
   [/(^|\/)(redis|valkey|keydb|dragonfly)(:|@|$)/i, 'redis'],
   [/(^|\/)(mongo|mongodb)(:|@|$)/i, 'mongodb'],
@@ -39,7 +50,10 @@ export function databaseEngineOf(image: string): DatabaseEngine | undefined {
 }
 
 /** A Deployment, StatefulSet, DaemonSet or Job resource instance. */
-export function extractWorkload(ctx: ExtractContext, site: ResourceSite): WorkloadModel {
+export function extractWorkload(
+  ctx: ExtractContext,
+  site: ResourceSite,
+): WorkloadModel {
   const { block: b, scope } = site;
   const kind = WORKLOAD_TYPES[site.type];
   const meta = first(b, 'metadata', scope);
@@ -48,15 +62,21 @@ export function extractWorkload(ctx: ExtractContext, site: ResourceSite): Worklo
   const podSpec = first(template, 'spec', scope);
   const labels = stringMap(meta, 'labels', scope);
   const annotations = stringMap(meta, 'annotations', scope);
-  const podLabels = stringMap(first(template, 'metadata', scope), 'labels', scope);
+  const podLabels = stringMap(
+    first(template, 'metadata', scope),
+    'labels',
+    scope,
+  );
   const selectorBlock = first(spec, 'selector', scope);
-  const selector = selectorBlock ? stringMap(selectorBlock, 'match_labels', scope) : undefined;
+  const selector = selectorBlock
+    ? stringMap(selectorBlock, 'match_labels', scope)
+    : undefined;
   const name = str(meta, 'name', scope) ?? b.labels[1];
   const strategyBlock = first(spec, STRATEGY_BLOCK[kind], scope);
   const containers = readContainers(podSpec, scope);
   const id = siteId(b, site.instance, ctx.stack.dir);
-  const volumeClaimTemplates = sub(spec, 'volume_claim_template', scope).map(t =>
-    readPvc(ctx, t, scope, 'volume-claim-template', `${id}#${t.line}`),
+  const volumeClaimTemplates = sub(spec, 'volume_claim_template', scope).map(
+    t => readPvc(ctx, t, scope, 'volume-claim-template', `${id}#${t.line}`),
   );
   const replicasAttr = attr(spec, 'replicas');
   const comments = ctx.commentsByFile.get(b.file) ?? [];
@@ -72,7 +92,10 @@ export function extractWorkload(ctx: ExtractContext, site: ResourceSite): Worklo
     podLabels,
     selector: selector && Object.keys(selector).length ? selector : undefined,
     // A DaemonSet runs one pod per node and a Job runs to completion: no replica count.
-    replicas: kind === 'deployment' || kind === 'stateful-set' ? num(spec, 'replicas', scope) : undefined,
+    replicas:
+      kind === 'deployment' || kind === 'stateful-set'
+        ? num(spec, 'replicas', scope)
+        : undefined,
     replicasAt: replicasAttr ? at(b, replicasAttr.line) : undefined,
     strategy: str(strategyBlock, 'type', scope),
     strategyAt: strategyBlock ? at(strategyBlock) : undefined,

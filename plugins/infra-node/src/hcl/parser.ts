@@ -198,7 +198,9 @@ class FileContext {
         const named = node.namedChildren.filter(isSyntax);
         const name = named.find(n => n.type === 'identifier')?.text ?? '';
         const argsNode = named.find(n => n.type === 'function_arguments');
-        const argNodes = argsNode ? argsNode.namedChildren.filter(isSyntax) : [];
+        const argNodes = argsNode
+          ? argsNode.namedChildren.filter(isSyntax)
+          : [];
         const args = argNodes
           .filter(n => n.type === 'expression')
           .map(n => this.readExpr(n));
@@ -279,7 +281,11 @@ class FileContext {
       const value = operand(children.slice(opIndex + 1));
       if (!value) return { kind: 'other', raw, line };
       // `-1` stays a number literal.
-      if (op === '-' && value.kind === 'literal' && typeof value.value === 'number')
+      if (
+        op === '-' &&
+        value.kind === 'literal' &&
+        typeof value.value === 'number'
+      )
         return { kind: 'literal', value: -value.value, raw, line };
       return { kind: 'unary', op, operand: value, raw, line };
     }
@@ -303,7 +309,8 @@ class FileContext {
     const collectionNode = intro.namedChildren
       .filter(isSyntax)
       .find(n => n.type === 'expression');
-    if (!collectionNode || ids.length === 0) return { kind: 'other', raw, line };
+    if (!collectionNode || ids.length === 0)
+      return { kind: 'other', raw, line };
     const exprs = named
       .filter(n => n.type === 'expression')
       .map(n => this.readExpr(n));

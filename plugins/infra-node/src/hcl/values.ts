@@ -1,27 +1,7 @@
+import type { UnresolvedReason } from '@internal/backstage-plugin-infra-common';
 
-/**
- * Why a value could not be known statically. Terraform itself would know
- * most of these only at plan or apply time.
- */
-export type UnresolvedReason =
-  /** A variable fed from a file the model could not read (git-crypt). */
-  | 'encrypted'
-  /** A `data` source: read from outside at plan time. */
-  | 'data-source'
-  /** An attribute a provider computes at apply time (ids, status). */
-  | 'computed'
-  /** A variable with neither an input nor a default. */
-  | 'no-value'
-  /** Read from the environment or the machine (`get_env`, `timestamp`, `uuid`). */
-  | 'environment'
-  /** A function the evaluator does not implement. */
-  | 'unsupported-function'
-  /** A file that is not in the repo or not read. */
-  | 'missing-file'
-  /** Depends on another unknown value. */
-  | 'depends-on-unknown'
-  /** Anything else (an error Terraform would report, a construct not modelled). */
-  | 'other';
+// One list of reasons, shared with the cards that explain them.
+export type { UnresolvedReason };
 
 /**
  * A value that could not be resolved statically. Serialises to

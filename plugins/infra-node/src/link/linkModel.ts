@@ -104,7 +104,9 @@ export function linkModel(model: InfraModel) {
   // A per-app database that names its server's host (a Vault connection URL) lives there.
   for (const db of allDbs) {
     if (db.role !== 'database') continue;
-    const server = db.hosts.map(h => hosts.get(h)).find(t => t?.kind === 'database');
+    const server = db.hosts
+      .map(h => hosts.get(h))
+      .find(t => t?.kind === 'database');
     if (server) db.serverId = server.id;
   }
 
@@ -146,7 +148,8 @@ export function linkModel(model: InfraModel) {
   // Secrets by namespace and name, and database roles by name, for what reads them.
   const secretsByName = new Map<string, SecretModel>();
   for (const st of model.stacks)
-    for (const sec of st.secrets ?? []) secretsByName.set(`${sec.namespace ?? ''}/${sec.name}`, sec);
+    for (const sec of st.secrets ?? [])
+      secretsByName.set(`${sec.namespace ?? ''}/${sec.name}`, sec);
   const rolesByName = new Map<string, DatabaseModel>();
   for (const d of allDbs) if (d.vaultRole) rolesByName.set(d.vaultRole, d);
   const addDatabaseDep = (fromId: string, db: DatabaseModel) => {
@@ -170,7 +173,11 @@ export function linkModel(model: InfraModel) {
     // A command's text is read like an env value (`psql -h db.data ...`).
     const env = u.containers.flatMap(c => [
       ...c.env,
-      ...(c.commands ?? []).map(text => ({ name: '', value: text, fromSecret: undefined })),
+      ...(c.commands ?? []).map(text => ({
+        name: '',
+        value: text,
+        fromSecret: undefined,
+      })),
     ]);
     const dbname = env
       .filter(e =>
@@ -292,10 +299,13 @@ function hostVariableTarget(
   for (const m of raw.matchAll(HOST_VARIABLE)) {
     const name = m[1].toLowerCase().replace(/_/g, '-');
     const byService = new Map<string, HostTarget>();
-    for (const [host, t] of hosts) if (host.split('.')[0] === name) byService.set(t.id, t);
+    for (const [host, t] of hosts)
+      if (host.split('.')[0] === name) byService.set(t.id, t);
     if (byService.size === 1) return [...byService.values()][0];
     const engine = ENGINE_WORDS.find(([re]) => re.test(name))?.[1];
-    const servers = dbs.filter(d => d.role === 'cluster' && d.engine === engine);
+    const servers = dbs.filter(
+      d => d.role === 'cluster' && d.engine === engine,
+    );
     if (engine && servers.length === 1)
       return { kind: 'database', id: servers[0].id, db: servers[0] };
   }
@@ -310,20 +320,25 @@ function hostVariableTarget(
 function assignNamespaceTiers(model: InfraModel) {
   const repoTiers = new Map<string, string>();
   for (const s of model.stacks)
-    for (const [ns, tier] of Object.entries(s.namespaceTiers)) if (!repoTiers.has(ns)) repoTiers.set(ns, tier);
+    for (const [ns, tier] of Object.entries(s.namespaceTiers))
+      if (!repoTiers.has(ns)) repoTiers.set(ns, tier);
   for (const s of model.stacks) {
     for (const w of [...s.workloads, ...s.cronJobs]) {
       const ns = w.namespace;
-      if (typeof ns === 'string') w.namespaceTier = s.namespaceTiers[ns] ?? repoTiers.get(ns);
+      if (typeof ns === 'string')
+        w.namespaceTier = s.namespaceTiers[ns] ?? repoTiers.get(ns);
       else w.namespaceTier = isUnresolved(ns) ? ns : undefined;
-      if ('tier' in w && typeof w.namespaceTier === 'string') w.tier ??= w.namespaceTier;
+      if ('tier' in w && typeof w.namespaceTier === 'string')
+        w.tier ??= w.namespaceTier;
     }
   }
 }
 
-const HOST_NAME = /[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+/g;
+const HOST_NAME =
+  /[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+/g;
 /** A bare service name where a connection string puts its host: `host=db`, `@db:5432`, `//db/`. */
-const SHORT_HOST = /(?:\bhost=|@|\/\/)([a-z0-9]([-a-z0-9]*[a-z0-9])?)(?=[:/\s;,]|$)/g;
+const SHORT_HOST =
+  /(?:\bhost=|@|\/\/)([a-z0-9]([-a-z0-9]*[a-z0-9])?)(?=[:/\s;,]|$)/g;
 
 /** Poolers and database servers a text names by host, with the database a URL path names. */
 function hostsNamedIn(
@@ -333,7 +348,9 @@ function hostsNamedIn(
 ): Array<{ target: HostTarget; database?: string }> {
   const out: Array<{ target: HostTarget; database?: string }> = [];
   const databaseAfter = (host: string) =>
-    new RegExp(`${host.replace(/\./g, '\\.')}(:\\d+)?/([A-Za-z0-9_-]+)`).exec(text)?.[2];
+    new RegExp(`${host.replace(/\./g, '\\.')}(:\\d+)?/([A-Za-z0-9_-]+)`).exec(
+      text,
+    )?.[2];
   for (const m of text.matchAll(HOST_NAME)) {
     const target = hosts.get(m[0]);
     if (target) out.push({ target, database: databaseAfter(m[0]) });
@@ -350,7 +367,9 @@ function hostsNamedIn(
 
 /** The database a connection URL names: the path after its host and port. */
 function databaseInUrl(text: string): string | undefined {
-  return /(?:@|\/\/)[^/\s'"]+?(?::\d+)?\/([A-Za-z_][A-Za-z0-9_-]*)/.exec(text)?.[1];
+  return /(?:@|\/\/)[^/\s'"]+?(?::\d+)?\/([A-Za-z_][A-Za-z0-9_-]*)/.exec(
+    text,
+  )?.[1];
 }
 
 /** Which declaration stands for a database declared several ways: what creates it first. */
@@ -381,9 +400,14 @@ function mergeSameDatabases(dbs: DatabaseModel[]) {
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const [primary, ...others] = [...group].sort(
-      (a, b) => DECLARATION_RANK[a.declaredBy] - DECLARATION_RANK[b.declaredBy] || (a.id < b.id ? -1 : 1),
+      (a, b) =>
+        DECLARATION_RANK[a.declaredBy] - DECLARATION_RANK[b.declaredBy] ||
+        (a.id < b.id ? -1 : 1),
     );
     for (const o of others) o.sameAs = primary.id;
-    primary.alsoDeclared = others.map(o => ({ declaredBy: o.declaredBy, source: o.source }));
+    primary.alsoDeclared = others.map(o => ({
+      declaredBy: o.declaredBy,
+      source: o.source,
+    }));
   }
 }

@@ -37,7 +37,9 @@ export function sub(
   const out: HclBlock[] = [];
   for (const b of block.blocks) {
     if (b.type === type) {
-      out.push(parentScope && boundScopes.has(block) ? bind(b, parentScope) : b);
+      out.push(
+        parentScope && boundScopes.has(block) ? bind(b, parentScope) : b,
+      );
       continue;
     }
     if (b.type !== 'dynamic' || b.labels[0] !== type) continue;
@@ -61,7 +63,10 @@ export function sub(
       return { ...parentScope, vars };
     };
     if (!entries) {
-      const unknown = new Unresolved(forEach?.expr.raw ?? type, 'depends-on-unknown');
+      const unknown = new Unresolved(
+        forEach?.expr.raw ?? type,
+        'depends-on-unknown',
+      );
       out.push(bind(base, withIterator(unknown, unknown)));
       continue;
     }

@@ -47,7 +47,8 @@ const STACK_DIR = /^stacks\/([^/]+)\//;
 /** Stacks of the last build, kept as long as the parse cache of the same refresh loop. */
 const stackCaches = new WeakMap<ParseCache, StackCache>();
 
-function emptyStack(name: string): StackModel {
+/** A stack with nothing in it yet: what extraction fills in (and what tests start from). */
+export function emptyStack(name: string): StackModel {
   return {
     name,
     dir: `stacks/${name}`,
@@ -84,17 +85,27 @@ export async function buildInfraModel(
   files: ReadonlyArray<InfraFile>,
   options: BuildInfraModelOptions = {},
 ): Promise<InfraModel> {
-  const parsed = await parseInfraFiles(files, { cache: options.cache, limits: options.limits });
+  const parsed = await parseInfraFiles(files, {
+    cache: options.cache,
+    limits: options.limits,
+  });
   let stackCache: StackCache | undefined;
   if (options.cache) {
     stackCache = stackCaches.get(options.cache);
-    if (!stackCache) stackCaches.set(options.cache, (stackCache = new StackCache()));
+    if (!stackCache)
+      stackCaches.set(options.cache, (stackCache = new StackCache()));
   }
-  return assembleModel(parsed.hclFiles, parsed.texts, files.length, parsed.parse, {
-    ...options,
-    skipped: [...(options.skipped ?? []), ...parsed.skipped],
-    stackCache,
-  });
+  return assembleModel(
+    parsed.hclFiles,
+    parsed.texts,
+    files.length,
+    parsed.parse,
+    {
+      ...options,
+      skipped: [...(options.skipped ?? []), ...parsed.skipped],
+      stackCache,
+    },
+  );
 }
 
 /** Parsed generated files and rendered templates by content, across refreshes (bounded). */
@@ -128,11 +139,17 @@ export function assembleModel(
   options: BuildInfraModelOptions = {},
 ): InfraModel {
   const parse = memoParse(parseText);
-  const criticalPath = (options.criticalPath ?? DEFAULT_CRITICAL_PATH).map(p => new RegExp(p));
+  const criticalPath = (options.criticalPath ?? DEFAULT_CRITICAL_PATH).map(
+    p => new RegExp(p),
+  );
   const skipped = options.skipped ?? [];
   const filesByPath = new Map(hclFiles.map(f => [f.path, f]));
-  const parseErrors: HclParseError[] = hclFiles.flatMap(f => (f.error ? [f.error] : []));
-  const commentsByFile = new Map<string, ReadonlyArray<HclComment>>(hclFiles.map(f => [f.path, f.comments]));
+  const parseErrors: HclParseError[] = hclFiles.flatMap(f =>
+    f.error ? [f.error] : [],
+  );
+  const commentsByFile = new Map<string, ReadonlyArray<HclComment>>(
+    hclFiles.map(f => [f.path, f.comments]),
+  );
   const context: RepoContext = {
     defs: buildModuleDefs(hclFiles),
     host: createFunctionHost({ texts, hclFiles: filesByPath, parse }),
@@ -146,12 +163,20 @@ export function assembleModel(
     if (!s) stacks.set(name, (s = emptyStack(name)));
     return s;
   };
-  for (const f of [...hclFiles.map(h => h.path), ...texts.keys()]) stackOf(f)?.files.push(f);
+  for (const f of [...hclFiles.map(h => h.path), ...texts.keys()])
+    stackOf(f)?.files.push(f);
   for (const s of skipped) stackOf(s.file)?.skippedFiles.push(s);
   for (const e of parseErrors) stackOf(e.file)?.parseErrors.push(e);
 
-  const isCritical = (name: Val<string> | undefined, labels: Record<string, string>) => {
-    if (labels['critical-path'] === 'true' || labels['infra.homelab/critical-path'] === 'true') return true;
+  const isCritical = (
+    name: Val<string> | undefined,
+    labels: Record<string, string>,
+  ) => {
+    if (
+      labels['critical-path'] === 'true' ||
+      labels['infra.homelab/critical-path'] === 'true'
+    )
+      return true;
     const n = valText(name);
     return !!n && criticalPath.some(r => r.test(n));
   };
@@ -177,12 +202,21 @@ export function assembleModel(
       continue;
     }
     const log = new ReadLog();
-    const tracked = trackedInputs(log, context, filesByPath, texts, skippedByPath, filesByDir, stack.dir);
+    const tracked = trackedInputs(
+      log,
+      context,
+      filesByPath,
+      texts,
+      skippedByPath,
+      filesByDir,
+      stack.dir,
+    );
     const root = buildStackRoot(stack.dir, { ...tracked, parse });
     stack.dependencies = root.dependencies;
     // A var file outside the stack that it is given but that was not read is the stack's gap too.
     for (const s of root.unreadVarFiles)
-      if (!stack.skippedFiles.some(x => x.file === s.file)) stack.skippedFiles.push(s);
+      if (!stack.skippedFiles.some(x => x.file === s.file))
+        stack.skippedFiles.push(s);
     const errors: HclParseError[] = [];
     const ctx: ExtractContext = {
       stack,
@@ -214,7 +248,6 @@ export function assembleModel(
   return model;
 }
 
-
 function groupByDir(paths: Iterable<string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const p of paths) {
@@ -228,7 +261,10 @@ function groupByDir(paths: Iterable<string>): Map<string, string[]> {
 }
 
 /** A map whose lookups are written to a read log. */
-function logged<V>(map: ReadonlyMap<string, V>, onGet: (key: string) => void): ReadonlyMap<string, V> {
+function logged<V>(
+  map: ReadonlyMap<string, V>,
+  onGet: (key: string) => void,
+): ReadonlyMap<string, V> {
   return {
     get: (key: string) => {
       onGet(key);
@@ -241,7 +277,8 @@ function logged<V>(map: ReadonlyMap<string, V>, onGet: (key: string) => void): R
     get size() {
       return map.size;
     },
-    forEach: (cb: (value: V, key: string, m: ReadonlyMap<string, V>) => void) => map.forEach(cb),
+    forEach: (cb: (value: V, key: string, m: ReadonlyMap<string, V>) => void) =>
+      map.forEach(cb),
     entries: () => map.entries(),
     keys: () => map.keys(),
     values: () => map.values(),
@@ -271,7 +308,8 @@ function trackedInputs(
     log.record(`d:${dir}`, filesByDir.get(dir)?.join('\n'));
     for (const p of filesByDir.get(dir) ?? []) logFile(p);
   };
-  for (const dir of filesByDir.keys()) if (dir === stackDir || dir.startsWith(`${stackDir}/`)) logDir(dir);
+  for (const dir of filesByDir.keys())
+    if (dir === stackDir || dir.startsWith(`${stackDir}/`)) logDir(dir);
   const host = {
     ...context.host,
     readFile: (f: string) => {
@@ -279,7 +317,8 @@ function trackedInputs(
       return context.host.readFile(f);
     },
     listFiles: (dir: string) => {
-      for (const d of filesByDir.keys()) if (d === dir || d.startsWith(`${dir}/`)) logDir(d);
+      for (const d of filesByDir.keys())
+        if (d === dir || d.startsWith(`${dir}/`)) logDir(d);
       return context.host.listFiles(dir);
     },
   };

@@ -48,7 +48,9 @@ export class HelmValues {
     this.#layers.push({
       keys: () =>
         isMap(root)
-          ? root.items.filter(p => isScalar(p.key)).map(p => String((p.key as { value: unknown }).value))
+          ? root.items
+              .filter(p => isScalar(p.key))
+              .map(p => String((p.key as { value: unknown }).value))
           : [],
       get(path) {
         let node: unknown = root;
@@ -66,7 +68,9 @@ export class HelmValues {
           node = pair.value;
         }
         const value = unknownPart(
-          isScalar(node) || isSeq(node) || isMap(node) ? node.toJSON() : node ?? null,
+          isScalar(node) || isSeq(node) || isMap(node)
+            ? node.toJSON()
+            : node ?? null,
         );
         return { value, at: { file, line: keyLine ?? 1 } };
       },

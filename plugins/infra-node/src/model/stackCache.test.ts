@@ -11,11 +11,16 @@ const files = (replicas: number, domain = 'lab.example') => [
     path: 'stacks/a/main.tf',
     content: `resource "kubernetes_deployment" "a" {\n  metadata {\n    name = "a"\n  }\n  spec {\n    replicas = ${replicas}\n  }\n}\n`,
   },
-  { path: 'stacks/b/main.tf', content: 'module "web" {\n  source = "../../modules/web"\n  name   = "b"\n}\n' },
+  {
+    path: 'stacks/b/main.tf',
+    content:
+      'module "web" {\n  source = "../../modules/web"\n  name   = "b"\n}\n',
+  },
   { path: 'stacks/c/main.tf', content: 'output "nothing" { value = 1 }\n' },
 ];
 
-const stack = (stacks: StackModel[], name: string) => stacks.find(s => s.name === name)!;
+const stack = (stacks: StackModel[], name: string) =>
+  stacks.find(s => s.name === name)!;
 
 describe('refresh with a parse cache', () => {
   it('evaluates again only the stacks that read a changed file, and shows the change', async () => {
@@ -35,7 +40,10 @@ describe('refresh with a parse cache', () => {
   it('drops a stack whose files are gone', async () => {
     const cache = new ParseCache();
     await buildInfraModel(files(1), { cache });
-    const next = await buildInfraModel(files(1).filter(f => !f.path.startsWith('stacks/c/')), { cache });
+    const next = await buildInfraModel(
+      files(1).filter(f => !f.path.startsWith('stacks/c/')),
+      { cache },
+    );
     expect(next.stacks.map(s => s.name)).toEqual(['a', 'b']);
   });
 });

@@ -27,7 +27,8 @@ export class ReadLog {
 
   /** True when every lookup still gives what it gave (same parsed object, same text). */
   stillHolds(lookup: (key: string) => unknown): boolean {
-    for (const [key, value] of this.reads) if (lookup(key) !== value) return false;
+    for (const [key, value] of this.reads)
+      if (lookup(key) !== value) return false;
     return true;
   }
 }
@@ -53,7 +54,10 @@ export class StackCache {
     this.stats = { evaluated: 0, reused: 0 };
   }
 
-  reuse(name: string, lookup: (key: string) => unknown): CachedStack | undefined {
+  reuse(
+    name: string,
+    lookup: (key: string) => unknown,
+  ): CachedStack | undefined {
     const hit = this.#stacks.get(name);
     if (hit && hit.log.stillHolds(lookup)) {
       this.stats.reused++;
@@ -69,6 +73,7 @@ export class StackCache {
 
   /** Forgets stacks that are gone. */
   retain(names: ReadonlySet<string>) {
-    for (const n of [...this.#stacks.keys()]) if (!names.has(n)) this.#stacks.delete(n);
+    for (const n of [...this.#stacks.keys()])
+      if (!names.has(n)) this.#stacks.delete(n);
   }
 }

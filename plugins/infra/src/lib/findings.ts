@@ -70,7 +70,11 @@ export function parseFindings(raw: string | undefined): ParsedFindings {
   return { state: 'parsed', findings };
 }
 
-const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 1, warning: 2, info: 3 };
+const SEVERITY_RANK: Record<FindingSeverity, number> = {
+  error: 1,
+  warning: 2,
+  info: 3,
+};
 
 function rank(finding: ReadFinding): number {
   if (finding.state === 'unreadable') return 0;
@@ -87,7 +91,8 @@ export function parseAllowed(raw: string | undefined): {
   allowed: InfraAllowedFinding[];
   unreadable: number;
 } {
-  if (raw === undefined || raw.trim() === '') return { allowed: [], unreadable: 0 };
+  if (raw === undefined || raw.trim() === '')
+    return { allowed: [], unreadable: 0 };
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -97,7 +102,9 @@ export function parseAllowed(raw: string | undefined): {
   if (!Array.isArray(value)) return { allowed: [], unreadable: 1 };
   const allowed: InfraAllowedFinding[] = [];
   let unreadable = 0;
-  for (const item of value as Array<Partial<Record<keyof InfraAllowedFinding, unknown>>>) {
+  for (const item of value as Array<
+    Partial<Record<keyof InfraAllowedFinding, unknown>>
+  >) {
     if (
       item &&
       isRule(item.rule) &&
@@ -106,7 +113,13 @@ export function parseAllowed(raw: string | undefined): {
       typeof item.file === 'string' &&
       typeof item.line === 'number'
     ) {
-      allowed.push({ rule: item.rule, reason: item.reason, message: item.message, file: item.file, line: item.line });
+      allowed.push({
+        rule: item.rule,
+        reason: item.reason,
+        message: item.message,
+        file: item.file,
+        line: item.line,
+      });
     } else unreadable++;
   }
   return { allowed, unreadable };

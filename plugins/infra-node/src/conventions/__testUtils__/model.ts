@@ -1,3 +1,4 @@
+import { emptyStack } from '../../model/buildInfraModel';
 import type {
   ContainerModel,
   CronJobModel,
@@ -129,27 +130,7 @@ export function stack(
   name: string,
   parts: Partial<StackModel> = {},
 ): StackModel {
-  return {
-    name,
-    dir: `stacks/${name}`,
-    files: [],
-    parseErrors: [],
-    skippedFiles: [],
-    dependencies: [],
-    helmReleases: [],
-    namespaces: [],
-    namespaceTiers: {},
-    workloads: [],
-    cronJobs: [],
-    pdbs: [],
-    services: [],
-    pvcs: [],
-    ingresses: [],
-    anubis: [],
-    poolers: [],
-    databases: [],
-    ...parts,
-  };
+  return { ...emptyStack(name), ...parts };
 }
 
 export function model(

@@ -9,6 +9,27 @@ import {
   runbookPath,
 } from '@internal/backstage-plugin-infra-common';
 
+/** `file:line` (a link when the repo's web address is known), then the rule's runbook. */
+function WhereAndRunbook(props: {
+  file: string;
+  line: number;
+  fileUrl?: string;
+  runbook: string;
+}) {
+  const location = (
+    <code>
+      {props.file}:{props.line}
+    </code>
+  );
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {props.fileUrl ? <Link to={props.fileUrl}>{location}</Link> : location}
+      {' · '}
+      <Link to={props.runbook}>Runbook</Link>
+    </Typography>
+  );
+}
+
 /** One convention finding: what is wrong, how to fix it, where, and the runbook. */
 export function FindingItem(props: {
   finding: InfraFinding;
@@ -16,11 +37,6 @@ export function FindingItem(props: {
   fileUrl?: string;
 }) {
   const { rule, severity, message, fix, file, line } = props.finding;
-  const location = (
-    <code>
-      {file}:{line}
-    </code>
-  );
   const ruleInfo = FINDING_RULES[rule];
   return (
     <Box component="li" mb={2}>
@@ -39,11 +55,12 @@ export function FindingItem(props: {
       <Typography variant="body2">
         <strong>Fix:</strong> {fix}
       </Typography>
-      <Typography variant="body2" color="textSecondary">
-        {props.fileUrl ? <Link to={props.fileUrl}>{location}</Link> : location}
-        {' · '}
-        <Link to={runbookPath(ruleInfo.runbook)}>Runbook</Link>
-      </Typography>
+      <WhereAndRunbook
+        file={file}
+        line={line}
+        fileUrl={props.fileUrl}
+        runbook={runbookPath(ruleInfo.runbook)}
+      />
     </Box>
   );
 }
@@ -54,11 +71,6 @@ export function AllowedItem(props: {
   fileUrl?: string;
 }) {
   const { rule, reason, message, file, line } = props.allowed;
-  const location = (
-    <code>
-      {file}:{line}
-    </code>
-  );
   const ruleInfo = FINDING_RULES[rule];
   return (
     <Box component="li" mb={2}>
@@ -74,11 +86,12 @@ export function AllowedItem(props: {
       <Typography variant="body2" color="textSecondary">
         {message}
       </Typography>
-      <Typography variant="body2" color="textSecondary">
-        {props.fileUrl ? <Link to={props.fileUrl}>{location}</Link> : location}
-        {' · '}
-        <Link to={runbookPath(ruleInfo.runbook)}>Runbook</Link>
-      </Typography>
+      <WhereAndRunbook
+        file={file}
+        line={line}
+        fileUrl={props.fileUrl}
+        runbook={runbookPath(ruleInfo.runbook)}
+      />
     </Box>
   );
 }

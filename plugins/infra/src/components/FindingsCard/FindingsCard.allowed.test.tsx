@@ -13,7 +13,11 @@ import { serviceDetails } from '../../testing/details';
 async function renderCard(annotations: Record<string, string | undefined>) {
   await renderInTestApp(
     <EntityProvider
-      entity={infraEntity({ type: 'service', annotations, details: serviceDetails() })}
+      entity={infraEntity({
+        type: 'service',
+        annotations,
+        details: serviceDetails(),
+      })}
     >
       <FindingsCard />
     </EntityProvider>,
@@ -40,12 +44,16 @@ const tierUnknown: InfraFinding = {
 
 describe('FindingsCard allowed exceptions and info notes', () => {
   it('shows an allowed exception with its reason, what it would have said, and the runbook', async () => {
-    await renderCard({ [INFRA_ANNOTATIONS.allowed]: JSON.stringify([allowedCpuLimit]) });
+    await renderCard({
+      [INFRA_ANNOTATIONS.allowed]: JSON.stringify([allowedCpuLimit]),
+    });
 
     expect(screen.getByText('Allowed on purpose')).toBeInTheDocument();
     const [item] = screen.getAllByRole('listitem');
     expect(within(item).getByText('allowed')).toBeInTheDocument();
-    expect(within(item).getByText(/the agent must never starve the node/)).toBeInTheDocument();
+    expect(
+      within(item).getByText(/the agent must never starve the node/),
+    ).toBeInTheDocument();
     expect(within(item).getByText(/sets a CPU limit/)).toBeInTheDocument();
     expect(within(item).getByRole('link', { name: 'Runbook' })).toHaveAttribute(
       'href',
@@ -56,7 +64,9 @@ describe('FindingsCard allowed exceptions and info notes', () => {
   });
 
   it('shows an info note as info, after nothing worse', async () => {
-    await renderCard({ [INFRA_ANNOTATIONS.findings]: JSON.stringify([tierUnknown]) });
+    await renderCard({
+      [INFRA_ANNOTATIONS.findings]: JSON.stringify([tierUnknown]),
+    });
 
     const [item] = screen.getAllByRole('listitem');
     expect(within(item).getByText('info')).toBeInTheDocument();
