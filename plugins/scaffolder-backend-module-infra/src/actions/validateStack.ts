@@ -50,13 +50,16 @@ export function createValidateStackAction() {
         );
       }
       const check = await checkGeneratedStack(files);
-      if (check.findings.length > 0) {
+      // An info note says what could not be judged here (a namespace tier the
+      // root terragrunt.hcl generates): it is shown, and does not stop the task.
+      const broken = check.findings.filter(f => f.severity !== 'info');
+      for (const note of check.findings.filter(f => f.severity === 'info'))
+        ctx.logger.info(`Note: ${formatFinding(note)}`);
+      if (broken.length > 0) {
         throw new InputError(
-          `The generated stack breaks ${
-            check.findings.length
-          } infra convention${
-            check.findings.length === 1 ? '' : 's'
-          }; nothing was published:\n${check.findings
+          `The generated stack breaks ${broken.length} infra convention${
+            broken.length === 1 ? '' : 's'
+          }; nothing was published:\n${broken
             .map(f => `- ${formatFinding(f)}`)
             .join('\n')}`,
         );

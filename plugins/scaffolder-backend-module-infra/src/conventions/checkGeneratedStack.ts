@@ -34,7 +34,7 @@ export async function checkGeneratedStack(
   files: ReadonlyArray<InfraFile>,
 ): Promise<StackCheckResult> {
   const model = await buildInfraModel(files);
-  const findings: InfraFinding[] = checkConventions(model).map(f => ({
+  const findings: InfraFinding[] = checkConventions(model, files).map(f => ({
     rule: f.rule,
     severity: f.severity,
     message: f.message,
