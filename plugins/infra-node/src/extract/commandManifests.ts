@@ -29,9 +29,17 @@ export function commandExprs(block: HclBlock): Expr[] {
 
 /** The commands' text, static parts filled in and unknown parts as NUL characters. */
 export function commandTexts(site: ResourceSite): string[] {
-  return commandExprs(site.block)
-    .map(e => renderPartial(e, site.scope))
-    .filter((t): t is string => !!t);
+  return commands(site).map(c => c.text);
+}
+
+/** Each command as text (see {@link commandTexts}) and as written (where an unknown part's expression still shows). */
+export function commands(
+  site: ResourceSite,
+): Array<{ text: string; raw: string }> {
+  return commandExprs(site.block).flatMap(e => {
+    const text = renderPartial(e, site.scope);
+    return text ? [{ text, raw: e.raw }] : [];
+  });
 }
 
 /** What `renderPartial` puts where a value is unknown. */

@@ -182,4 +182,41 @@ resource "kubernetes_deployment" "ledger" {
       },
     ]);
   });
+
+  it('reads CREATE DATABASE from a Job on the server its host variable names, not from a comment', async () => {
+    const model = await modelOf({
+      ...repo,
+      'stacks/app/main.tf': `
+variable "mysql_host" { type = string }
+resource "kubernetes_job_v1" "db_init" {
+  metadata {
+    name      = "db-init"
+    namespace = "app"
+  }
+  spec {
+    template {
+      metadata {}
+      spec {
+        container {
+          name    = "init"
+          image   = "mysql:8.4"
+          command = ["sh", "-c", <<-EOT
+            # Create database if not exists
+            mysql -h \${var.mysql_host} -e "CREATE DATABASE IF NOT EXISTS app"
+          EOT
+          ]
+        }
+      }
+    }
+  }
+}
+`,
+    });
+    const server = stackOf(model, 'data').databases.find(
+      d => d.role === 'cluster',
+    )!;
+    expect(
+      stackOf(model, 'app').databases.map(d => [d.name, d.serverId]),
+    ).toEqual([['app', server.id]]);
+  });
 });

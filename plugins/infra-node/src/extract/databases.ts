@@ -1,5 +1,5 @@
 import { first, str, valText } from '../model/blocks';
-import { commandTexts } from './commandManifests';
+import { commands } from './commandManifests';
 import { DatabaseEngine, DatabaseModel } from '../model/types';
 import { editSite, ExtractContext, siteId } from './context';
 import { ResourceSite } from './walk';
@@ -104,8 +104,12 @@ export function extractVaultStaticRole(
   };
 }
 
+/**
+ * `CREATE DATABASE [IF NOT EXISTS] <name>` on one line, outside a shell or
+ * SQL comment (a comment saying "create database if not exists" names none).
+ */
 const CREATE_DATABASE =
-  /CREATE\s+DATABASE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"']?([A-Za-z_][A-Za-z0-9_-]*)[`"']?/gi;
+  /^(?![ \t]*(?:#|--))[^\n]*?\bCREATE[ \t]+DATABASE[ \t]+(?:IF[ \t]+NOT[ \t]+EXISTS[ \t]+)?[`"']?([A-Za-z_][A-Za-z0-9_-]*)[`"']?/gim;
 
 function engineOfCommand(text: string): DatabaseEngine {
   if (/\bpsql\b|pg_|postgres/i.test(text)) return 'postgresql';
@@ -120,13 +124,13 @@ export function extractCreateDatabase(
 ): DatabaseModel[] {
   const out: DatabaseModel[] = [];
   const seen = new Set<string>();
-  for (const text of commandTexts(site)) {
+  for (const { text, raw } of commands(site)) {
     for (const m of text.matchAll(CREATE_DATABASE)) {
       const name = m[1];
       if (seen.has(name)) continue;
       seen.add(name);
-      out.push(
-        database(
+      out.push({
+        ...database(
           ctx,
           site,
           `${siteId(site.block, site.instance, ctx.stack.dir)}#db:${name}`,
@@ -134,7 +138,9 @@ export function extractCreateDatabase(
           name,
           'create-database',
         ),
-      );
+        // As written too: `-h ${var.postgresql_host}` is unknown in the text.
+        connection: `${text}\n${raw}`,
+      });
     }
   }
   return out;

@@ -144,8 +144,11 @@ function findKey(
   return undefined;
 }
 
+/** A scalar as text; an empty string is no value (a chart's empty `tag` means its own default). */
 const asText = (v: unknown) =>
-  typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+  (typeof v === 'string' && v !== '') || typeof v === 'number'
+    ? String(v)
+    : undefined;
 
 /** What the values declare, for any chart: replicas, PDB, image pin, resources. */
 export function declaredSettings(

@@ -101,13 +101,20 @@ export function linkModel(model: InfraModel) {
     }
   }
 
-  // A per-app database that names its server's host (a Vault connection URL) lives there.
+  // A per-app database that names its server's host (a Vault connection URL,
+  // `psql -h <host>` in the command that creates it) lives there.
   for (const db of allDbs) {
     if (db.role !== 'database') continue;
-    const server = db.hosts
-      .map(h => hosts.get(h))
-      .find(t => t?.kind === 'database');
-    if (server) db.serverId = server.id;
+    const named = [
+      ...db.hosts.map(h => hosts.get(h)),
+      ...(db.connection
+        ? [
+            hostVariableTarget(db.connection, hosts, allDbs),
+            ...hostsNamedIn(db.connection, valText(db.namespace), hosts).map(h => h.target),
+          ]
+        : []),
+    ].find(t => t?.kind === 'database');
+    if (named) db.serverId = named.id;
   }
 
   mergeSameDatabases(allDbs);

@@ -346,6 +346,8 @@ export interface DatabaseModel {
   workload?: WorkloadModel;
   /** For `vault-static-role`: the role's name, which secrets read credentials by. */
   vaultRole?: string;
+  /** Text that says where its server is (the command that creates it), when the source has it. */
+  connection?: string;
   /**
    * Set when the same database (same server, same name) is declared again
    * elsewhere, on all but one of them: the id of the one that stands for
