@@ -106,6 +106,11 @@ describe('InfraCard on ingress details', () => {
       '/catalog/default/component/docs-anubis',
       '/catalog/default/resource/docs-anubis-pdb',
     ]);
+    // Both are called anubis: each says what it is.
+    expect(links.map(l => l.textContent)).toEqual([
+      'Deployment anubis',
+      'PDB anubis',
+    ]);
     expect(field('Written as')).toHaveTextContent(
       'an ingress_factory call (module.ingress)',
     );

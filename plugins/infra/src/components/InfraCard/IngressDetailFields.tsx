@@ -16,12 +16,15 @@ export function IngressDetailFields(props: { details: IngressDetails }) {
   const extraHosts = Array.isArray(details.extraHosts)
     ? details.extraHosts.filter((h): h is string => typeof h === 'string')
     : [];
+  // Said what each is: the Deployment and its PDB usually share a name.
   const anubisLinks = [
-    readLink(details.anubisWorkload),
-    readLink(details.anubisPdb),
+    [readLink(details.anubisWorkload), 'Deployment'] as const,
+    [readLink(details.anubisPdb), 'PDB'] as const,
   ]
-    .filter(l => !!l)
-    .map(l => known(l!));
+    .filter(([l]) => !!l)
+    .map(([l, what]) =>
+      known({ ...l!, name: l!.name ? `${what} ${l!.name}` : what }),
+    );
   const instance = readInstance(details.instance);
   return (
     <>
