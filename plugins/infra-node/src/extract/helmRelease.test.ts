@@ -43,6 +43,7 @@ resource "helm_release" "proxy" {
       valuesFiles: [
         { file: 'stacks/edge/values.yaml', line: 1 },
         { file: 'stacks/edge/pdb.yaml.tpl', line: 1 },
+        { file: 'stacks/edge/main.tf', line: 11 },
       ],
       valuesUnresolved: [],
       workloadIds: [],

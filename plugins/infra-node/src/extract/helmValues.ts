@@ -58,8 +58,11 @@ function addValuesItem(
   // `yamlencode({...})`: the object itself, written at the item's line.
   if (item.kind === 'call' && item.name === 'yamlencode' && item.args[0]) {
     const v = asRecord(resolve(item.args[0], scope));
-    if (v) out.values.addObject(v, { file: releaseAt.file, line: item.line });
-    else out.unresolved.push(item.raw);
+    const at = { file: releaseAt.file, line: item.line };
+    if (v) {
+      out.values.addObject(v, at);
+      out.files.push(at);
+    } else out.unresolved.push(item.raw);
     return;
   }
   const v = resolve(item, scope);

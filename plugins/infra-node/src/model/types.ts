@@ -176,7 +176,7 @@ export interface HelmReleaseModel {
   chart: Val<string>;
   repository?: Val<string>;
   version?: Val<string>;
-  /** Values files read (files and `templatefile`s), in order. */
+  /** Where the values were read from, in order: files, `templatefile`s, and inline `yamlencode` (at its line). */
   valuesFiles: SourcePos[];
   /** Set when some values could not be read (a non-static expression, a missing file). */
   valuesUnresolved: string[];
