@@ -30,9 +30,40 @@ yarn_run backstage-cli config:check --lax --strict >/dev/null ||
   die "app-config is invalid (see the messages above: each names the key and what was expected)." \
     "fix the named keys in app-config.yaml (or app-config.local.yaml) and run this again."
 
+# Extra `--config <file>` arguments are added on top of app-config.yaml (the
+# CLI alone would replace it), and resolved from where they were typed (the
+# CLI alone resolves them from packages/backend).
+args=()
+has_config=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --config)
+      [ $# -ge 2 ] || die "--config needs a file" "give the file after --config, e.g. --config app-config.local.yaml"
+      file="$2"
+      shift 2
+      ;;
+    --config=*)
+      file="${1#--config=}"
+      shift
+      ;;
+    *)
+      args+=("$1")
+      shift
+      continue
+      ;;
+  esac
+  case "$file" in /*) ;; *) file="$PWD/$file" ;; esac
+  [ -f "$file" ] || die "config file $file does not exist" "check the path given to --config"
+  has_config=1
+  args+=(--config "$file")
+done
+if [ "$has_config" = 1 ]; then
+  args=(--config "$PORTAL_ROOT/app-config.yaml" "${args[@]}")
+fi
+
 log "Starting frontend (:$FRONTEND_PORT) and backend (:$BACKEND_PORT); first start compiles for about a minute"
 cd "$PORTAL_ROOT"
-setsid node "$YARN_RELEASE" start "$@" &
+setsid node "$YARN_RELEASE" start ${args[@]+"${args[@]}"} &
 portal_pid=$!
 trap 'kill -- -$portal_pid 2>/dev/null || kill $portal_pid 2>/dev/null; wait $portal_pid 2>/dev/null' INT TERM EXIT
 
