@@ -58,10 +58,10 @@ function addValuesItem(
   // `yamlencode({...})`: the object itself, written at the item's line.
   if (item.kind === 'call' && item.name === 'yamlencode' && item.args[0]) {
     const v = asRecord(resolve(item.args[0], scope));
-    const at = { file: releaseAt.file, line: item.line };
+    const inline = { file: releaseAt.file, line: item.line };
     if (v) {
-      out.values.addObject(v, at);
-      out.files.push(at);
+      out.values.addObject(v, inline);
+      out.files.push(inline);
     } else out.unresolved.push(item.raw);
     return;
   }
