@@ -20,6 +20,7 @@ export {
   buildInfraModel,
   DEFAULT_CRITICAL_PATH,
   emptyStack,
+  unlinkedModel,
 } from './model/buildInfraModel';
 export { hostForms } from './extract/operators';
 export { parseJustification } from './extract/ingress';

@@ -1,5 +1,6 @@
 import {
   emptyStack,
+  unlinkedModel,
   AnubisModel,
   ContainerModel,
   CronJobModel,
@@ -213,14 +214,8 @@ export function aModel(
   stacks: StackModel[],
   overrides: Partial<InfraModel> = {},
 ): InfraModel {
-  return {
-    stacks,
-    pdbTargets: new Map(),
-    ingressTargets: new Map(),
-    dependencies: [],
-    parseErrors: stacks.flatMap(s => s.parseErrors),
-    skippedFiles: stacks.flatMap(s => s.skippedFiles),
+  return unlinkedModel(stacks, {
     fileCount: stacks.reduce((n, s) => n + s.files.length, 0),
     ...overrides,
-  };
+  });
 }

@@ -2,7 +2,7 @@ import { Expr, TraversalStep } from '../hcl/types';
 import { HclValue, Unresolved, isUnresolved } from '../hcl/values';
 import { toBool, toNumber, toTemplateString } from './convert';
 import { callFunction, containsUnknown, equalValues } from './functions';
-import { EvalResult, force, isLazy, stepInto } from './lazy';
+import { EvalResult, force, stepInto } from './lazy';
 import type { Scope } from './scope';
 
 /** Deeper than this, an expression is given up as unknown (cycles, pathological nesting). */
@@ -345,8 +345,6 @@ function evaluateFor(
   if (!expr.object) return tuple;
   return expr.grouping ? grouped : object;
 }
-
-export { isLazy };
 
 /**
  * A template's text with what is static filled in and every unknown

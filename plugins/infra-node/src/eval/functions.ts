@@ -568,7 +568,3 @@ export function callFunction(
     return unknown(raw, 'depends-on-unknown');
   return fn(args, raw, host);
 }
-
-export function isKnownFunction(name: string): boolean {
-  return name in FUNCTIONS || ENVIRONMENT_FUNCTIONS.has(name);
-}

@@ -27,15 +27,17 @@ export function commandExprs(block: HclBlock): Expr[] {
   return out;
 }
 
-/** The commands' text, static parts filled in and unknown parts as NUL characters. */
-export function commandTexts(site: ResourceSite): string[] {
-  return commands(site).map(c => c.text);
+/**
+ * A command as text, static parts filled in and unknown parts as NUL
+ * characters, and as written (where an unknown part's expression still shows).
+ */
+export interface CommandText {
+  text: string;
+  raw: string;
 }
 
-/** Each command as text (see {@link commandTexts}) and as written (where an unknown part's expression still shows). */
-export function commands(
-  site: ResourceSite,
-): Array<{ text: string; raw: string }> {
+/** Each command a site runs (see {@link CommandText}). */
+export function commands(site: ResourceSite): CommandText[] {
   return commandExprs(site.block).flatMap(e => {
     const text = renderPartial(e, site.scope);
     return text ? [{ text, raw: e.raw }] : [];

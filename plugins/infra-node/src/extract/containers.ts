@@ -15,8 +15,8 @@ import {
 import { ContainerModel, EnvVar, VolumeModel } from '../model/types';
 import { at } from './context';
 
-/** Old-style `requests { cpu = ... }` blocks. */
-function blockMap(
+/** Old-style nested blocks (`requests { cpu = ... }`) as a map of their attributes' values. */
+export function blockMap(
   block: HclBlock | undefined,
   scope: Scope,
 ): Record<string, HclValue> | undefined {

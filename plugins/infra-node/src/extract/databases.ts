@@ -1,5 +1,5 @@
 import { first, str, valText } from '../model/blocks';
-import { commands } from './commandManifests';
+import { CommandText, commands } from './commandManifests';
 import { DatabaseEngine, DatabaseModel } from '../model/types';
 import { editSite, ExtractContext, siteId } from './context';
 import { ResourceSite } from './walk';
@@ -121,10 +121,11 @@ function engineOfCommand(text: string): DatabaseEngine {
 export function extractCreateDatabase(
   ctx: ExtractContext,
   site: ResourceSite,
+  siteCommands: ReadonlyArray<CommandText> = commands(site),
 ): DatabaseModel[] {
   const out: DatabaseModel[] = [];
   const seen = new Set<string>();
-  for (const { text, raw } of commands(site)) {
+  for (const { text, raw } of siteCommands) {
     for (const m of text.matchAll(CREATE_DATABASE)) {
       const name = m[1];
       if (seen.has(name)) continue;

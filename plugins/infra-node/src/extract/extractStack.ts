@@ -22,7 +22,7 @@ import {
   extractOutpost,
   hostForms,
 } from './operators';
-import { commandTexts, manifestsInCommand } from './commandManifests';
+import { commands, manifestsInCommand } from './commandManifests';
 import {
   CONFIG_MAP_TYPES,
   CRON_TYPES,
@@ -106,9 +106,11 @@ export function extractStack(ctx: ExtractContext, root: ModuleInstance) {
       if (db) stack.databases.push(db);
     }
     // Any resource may run `CREATE DATABASE` or apply inline YAML (a null_resource, a Job).
-    stack.databases.push(...extractCreateDatabase(ctx, site));
-    commandTexts(site)
-      .flatMap(manifestsInCommand)
+    // Rendered once: both readers go through the same commands.
+    const siteCommands = commands(site);
+    stack.databases.push(...extractCreateDatabase(ctx, site, siteCommands));
+    siteCommands
+      .flatMap(c => manifestsInCommand(c.text))
       .forEach((m, i) => {
         const db = cnpgClusterOf(
           ctx,

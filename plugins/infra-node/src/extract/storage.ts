@@ -3,8 +3,8 @@ import type { Scope } from '../eval/scope';
 import { asRecord } from '../hcl/values';
 import { first, str, stringMap, toStr, value } from '../model/blocks';
 import { PvcModel } from '../model/types';
+import { blockMap } from './containers';
 import { at, ExtractContext } from './context';
-import { resolve } from '../eval/evaluate';
 
 /** A PersistentVolumeClaim (resource or `volume_claim_template`). */
 export function readPvc(
@@ -18,17 +18,9 @@ export function readPvc(
   const spec = first(b, 'spec', scope);
   const annotations = stringMap(meta, 'annotations', scope);
   const res = first(spec, 'resources', scope);
-  const requestsBlock = first(res, 'requests', scope);
   const requests =
     asRecord(value(res, 'requests', scope)) ??
-    (requestsBlock
-      ? Object.fromEntries(
-          Object.entries(requestsBlock.attributes).map(([k, a]) => [
-            k,
-            resolve(a.expr, scope),
-          ]),
-        )
-      : undefined);
+    blockMap(first(res, 'requests', scope), scope);
   const modes = value(spec, 'access_modes', scope);
   const storageClass = str(spec, 'storage_class_name', scope);
   return {

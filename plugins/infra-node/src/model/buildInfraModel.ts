@@ -47,6 +47,26 @@ const STACK_DIR = /^stacks\/([^/]+)\//;
 /** Stacks of the last build, kept as long as the parse cache of the same refresh loop. */
 const stackCaches = new WeakMap<ParseCache, StackCache>();
 
+/**
+ * A model of stacks before linking (no PDB targets, ingress targets or
+ * dependencies yet); parse errors and skipped files default to the stacks'.
+ */
+export function unlinkedModel(
+  stacks: StackModel[],
+  parts: Partial<Omit<InfraModel, 'stacks'>> = {},
+): InfraModel {
+  return {
+    stacks,
+    pdbTargets: new Map(),
+    ingressTargets: new Map(),
+    dependencies: [],
+    parseErrors: stacks.flatMap(s => s.parseErrors),
+    skippedFiles: stacks.flatMap(s => s.skippedFiles),
+    fileCount: 0,
+    ...parts,
+  };
+}
+
 /** A stack with nothing in it yet: what extraction fills in (and what tests start from). */
 export function emptyStack(name: string): StackModel {
   return {
@@ -235,15 +255,10 @@ export function assembleModel(
   }
   stackCache?.retain(new Set(stacks.keys()));
 
-  const model: InfraModel = {
-    stacks: [...stacks.keys()].sort().map(n => stacks.get(n)!),
-    pdbTargets: new Map(),
-    ingressTargets: new Map(),
-    dependencies: [],
-    parseErrors,
-    skippedFiles: [...skipped],
-    fileCount,
-  };
+  const model = unlinkedModel(
+    [...stacks.keys()].sort().map(n => stacks.get(n)!),
+    { parseErrors, skippedFiles: [...skipped], fileCount },
+  );
   linkModel(model);
   return model;
 }

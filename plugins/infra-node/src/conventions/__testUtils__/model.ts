@@ -1,4 +1,4 @@
-import { emptyStack } from '../../model/buildInfraModel';
+import { emptyStack, unlinkedModel } from '../../model/buildInfraModel';
 import type {
   ContainerModel,
   CronJobModel,
@@ -137,14 +137,5 @@ export function model(
   stacks: StackModel[],
   extra: Partial<InfraModel> = {},
 ): InfraModel {
-  return {
-    stacks,
-    pdbTargets: new Map(),
-    ingressTargets: new Map(),
-    dependencies: [],
-    parseErrors: stacks.flatMap(s => s.parseErrors),
-    skippedFiles: stacks.flatMap(s => s.skippedFiles),
-    fileCount: 0,
-    ...extra,
-  };
+  return unlinkedModel(stacks, extra);
 }
