@@ -14,6 +14,7 @@ import {
 } from '../model/blocks';
 import { ContainerModel, EnvVar, VolumeModel } from '../model/types';
 import { at } from './context';
+import { readProbes } from './probes';
 
 /** Old-style nested blocks (`requests { cpu = ... }`) as a map of their attributes' values. */
 export function blockMap(
@@ -86,6 +87,7 @@ export function readContainers(
           : undefined,
       env,
       commands: commandsOf(c, scope),
+      ...probesOf(c, scope),
     };
   });
 }
@@ -118,4 +120,10 @@ function commandsOf(c: HclBlock, scope: Scope): string[] {
     }
   }
   return out;
+}
+
+/** `probes` only when the container writes one, so models without probes keep their shape. */
+function probesOf(c: HclBlock, scope: Scope) {
+  const probes = readProbes(c, scope);
+  return probes ? { probes } : {};
 }

@@ -26,6 +26,26 @@ export interface ContainerModel {
   env: EnvVar[];
   /** `command` and `args` as text (unknown parts as their expression), for what the container connects to. */
   commands?: string[];
+  /** Probes as written (`liveness_probe`, `readiness_probe`, `startup_probe`); absent when not written. */
+  probes?: ContainerProbes;
+}
+
+/** A container probe's timing as written; unwritten fields take Kubernetes' defaults at run time. */
+export interface ProbeModel {
+  /** `http-get`, `tcp-socket`, `exec` or `grpc`; undefined when no handler block is written. */
+  handler?: 'http-get' | 'tcp-socket' | 'exec' | 'grpc';
+  initialDelaySeconds?: Val<number>;
+  periodSeconds?: Val<number>;
+  timeoutSeconds?: Val<number>;
+  failureThreshold?: Val<number>;
+  successThreshold?: Val<number>;
+  at: SourcePos;
+}
+
+export interface ContainerProbes {
+  liveness?: ProbeModel;
+  readiness?: ProbeModel;
+  startup?: ProbeModel;
 }
 
 export interface EnvVar {
