@@ -51,3 +51,5 @@ export type { HclParserHostOptions } from './hcl/HclParserHost';
 export type { HclParserInstance } from './hcl/treeSitterRuntime';
 export { createHclParserInstance } from './hcl/treeSitterRuntime';
 export { HclParserFailure } from './hcl/HclParserFailure';
+export * from './docs/docPage';
+export * from './docs/docsTree';

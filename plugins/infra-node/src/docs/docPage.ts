@@ -66,24 +66,30 @@ export function titleFromFileName(path: string): string {
  * The `---` front matter as a mapping. Front matter that is not YAML is
  * ignored, as MkDocs does (it renders the page with those lines as text).
  */
-function readFrontMatter(text: string): Record<string, unknown> | undefined {
+function readFrontMatter(text: string): {
+  meta?: Record<string, unknown>;
+  /** Lines the front matter takes, `---` lines included. */
+  lineCount: number;
+} {
   const m = /^---\r?\n([\s\S]*?)\r?\n(---|\.\.\.)\r?\n/.exec(text);
-  if (!m) return undefined;
+  if (!m) return { lineCount: 0 };
+  const lineCount = m[0].split('\n').length - 1;
   try {
     const meta: unknown = parseYaml(m[1]);
     return typeof meta === 'object' && meta !== null && !Array.isArray(meta)
-      ? (meta as Record<string, unknown>)
-      : undefined;
+      ? { meta: meta as Record<string, unknown>, lineCount }
+      : { lineCount };
   } catch {
-    return undefined;
+    return { lineCount };
   }
 }
 
 /** ATX (`# x`) and setext (`x` over `===`) headings outside fenced code. */
-function readHeadings(lines: string[]): DocHeading[] {
+function readHeadings(lines: string[], from: number): DocHeading[] {
   const headings: DocHeading[] = [];
   let fence: string | undefined;
   lines.forEach((line, i) => {
+    if (i < from) return;
     const fenceMark = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fenceMark) {
       if (!fence) fence = fenceMark[0];
@@ -141,9 +147,9 @@ export function readDocPage(
   }
   if (text.includes('\0'))
     return { path, reason: 'it holds NUL bytes (a binary file named .md?)' };
-  const meta = readFrontMatter(text);
+  const { meta, lineCount } = readFrontMatter(text);
   const lines = text.split(/\r?\n/);
-  const headings = readHeadings(lines);
+  const headings = readHeadings(lines, lineCount);
   const metaTitle = typeof meta?.title === 'string' ? meta.title : undefined;
   const heading = headings[0]?.text;
   const fileDate = DATE_PREFIX.exec(path.split('/').pop() ?? '')?.[1];
