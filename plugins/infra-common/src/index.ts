@@ -7,6 +7,7 @@
 export * from './annotations';
 export * from './authTiers';
 export * from './details';
+export * from './docsAbout';
 export * from './entityTypes';
 export * from './findings';
 export * from './hosts';

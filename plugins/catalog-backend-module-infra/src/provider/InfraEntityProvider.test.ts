@@ -229,7 +229,9 @@ describe('InfraEntityProvider through the UrlReader', () => {
     expect(reader.readTree).toHaveBeenCalledTimes(2);
     expect(seen.map(o => o?.etag)).toEqual([undefined, 'etag-1']);
     expect(seen[0]?.filter?.('stacks/a/main.tf')).toBe(true);
-    expect(seen[0]?.filter?.('docs/index.md')).toBe(false);
+    // The docs folder comes with the same read (the infra docs site and links).
+    expect(seen[0]?.filter?.('docs/index.md')).toBe(true);
+    expect(seen[0]?.filter?.('README.md')).toBe(false);
   });
 
   it('keeps the last good set when the remote is unreachable or denies access, without leaking credentials', async () => {

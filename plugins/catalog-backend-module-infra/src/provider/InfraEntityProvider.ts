@@ -14,12 +14,15 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   contentHash,
+  DocsTree,
   filesFromReadTree,
   InfraFile,
   isInfraRelevantPath,
   ParseCache,
   readLocalTree,
 } from '@internal/backstage-plugin-infra-node';
+import { InfraDocsSource, isInfraDocsPath } from '../docs/InfraDocsSource';
+import { withInfraDocs } from '../docs/withInfraDocs';
 import { createSourceLinks, describeUrl, SourceLinks } from '../entities/links';
 import { ingestInfraFiles, IngestResult } from '../ingest';
 import {
@@ -98,6 +101,7 @@ export class InfraEntityProvider implements EntityProvider {
   readonly #cache = new ParseCache();
   readonly #links: SourceLinks;
   readonly #source: string;
+  readonly #docs: InfraDocsSource;
   #connection?: EntityProviderConnection;
   #etag?: string;
   #lastFingerprint?: string;
@@ -118,6 +122,7 @@ export class InfraEntityProvider implements EntityProvider {
       source.url !== undefined
         ? describeUrl(source.url)
         : path.resolve(source.path);
+    this.#docs = new InfraDocsSource({ source, logger: options.logger });
   }
 
   getProviderName(): string {
@@ -147,6 +152,9 @@ export class InfraEntityProvider implements EntityProvider {
       throw new Error('InfraEntityProvider is not connected');
     let files: InfraFile[] | undefined;
     let etag: string | undefined;
+    // The docs folder comes with the same read; a docs change alone
+    // re-applies the last entities with the new docs links.
+    let docsChanged = false;
     try {
       const read = await this.#read();
       if (read === 'not-modified') {
@@ -156,6 +164,7 @@ export class InfraEntityProvider implements EntityProvider {
         return { status: 'unchanged', durationMs: took() };
       }
       ({ files, etag } = read);
+      docsChanged = this.#docs.update(read.docs);
       if (!files.some(f => f.path.startsWith('stacks/'))) {
         throw new Error(
           'the tree holds no stacks/ folder with files (empty or wrong path)',
@@ -180,6 +189,8 @@ export class InfraEntityProvider implements EntityProvider {
       .digest('hex');
     if (fingerprint === this.#lastFingerprint) {
       this.#etag = etag ?? this.#etag;
+      if (docsChanged && this.#lastResult)
+        return this.#applyDocsChange(this.#lastResult, took);
       return { status: 'unchanged', durationMs: took() };
     }
 
@@ -210,13 +221,7 @@ export class InfraEntityProvider implements EntityProvider {
       });
     }
 
-    await this.#connection.applyMutation({
-      type: 'full',
-      entities: result.entities.map(entity => ({
-        entity,
-        locationKey: `infra-provider:${this.#source}`,
-      })),
-    });
+    await this.#applyEntities(result);
     this.#lastFingerprint = fingerprint;
     this.#etag = etag;
     this.#lastResult = result;
@@ -238,6 +243,41 @@ export class InfraEntityProvider implements EntityProvider {
     return outcome;
   }
 
+  /** The entities of an ingest, with the infra docs entity and docs links added. */
+  async #applyEntities(result: IngestResult): Promise<number> {
+    const entities = withInfraDocs(result.entities, {
+      pages: this.#docs.pages,
+      docsTreeUrl: this.#docs.docsTreeUrl,
+      links: this.#links,
+    });
+    await this.#connection!.applyMutation({
+      type: 'full',
+      entities: entities.map(entity => ({
+        entity,
+        locationKey: `infra-provider:${this.#source}`,
+      })),
+    });
+    return entities.length;
+  }
+
+  async #applyDocsChange(
+    result: IngestResult,
+    took: () => number,
+  ): Promise<RefreshOutcome> {
+    const entities = await this.#applyEntities(result);
+    this.#logger.info(
+      `Infra docs changed: applied ${entities} infra entities with the new docs links`,
+      { source: this.#source },
+    );
+    return {
+      status: 'applied',
+      entities,
+      findings: result.findings.length,
+      parseErrors: result.parseErrors.length,
+      durationMs: took(),
+    };
+  }
+
   #keep(reason: string, durationMs: number): RefreshOutcome {
     this.#logger.error(
       `Infra refresh failed, keeping the last good entities (${
@@ -249,26 +289,29 @@ export class InfraEntityProvider implements EntityProvider {
   }
 
   async #read(): Promise<
-    { files: InfraFile[]; etag?: string } | 'not-modified'
+    { files: InfraFile[]; etag?: string; docs?: DocsTree } | 'not-modified'
   > {
     const { source, orgFile, limits } = this.#config;
     const extraPaths = [orgFile];
     if (source.path !== undefined) {
+      const root = path.resolve(source.path);
       return {
-        files: await readLocalTree(path.resolve(source.path), {
-          extraPaths,
-          limits,
-        }),
+        files: await readLocalTree(root, { extraPaths, limits }),
+        docs: await this.#docs.readLocal(root),
       };
     }
     try {
       const response = await this.#reader!.readTree(source.url, {
         etag: this.#etag,
-        filter: p => isInfraRelevantPath(p, extraPaths),
+        filter: p => isInfraRelevantPath(p, extraPaths) || isInfraDocsPath(p),
       });
+      // One download for the stacks and the docs: both read the same files.
+      const all = await response.files();
+      const shared = { ...response, files: async () => all };
       return {
-        files: await filesFromReadTree(response, { extraPaths, limits }),
+        files: await filesFromReadTree(shared, { extraPaths, limits }),
         etag: response.etag,
+        docs: await this.#docs.fromReadTree(shared),
       };
     } catch (e) {
       if (isError(e) && e.name === 'NotModifiedError') return 'not-modified';

@@ -1,0 +1,95 @@
+/**
+ * The infra repo's own docs (its `docs/` folder) as the portal shows them:
+ * one TechDocs site on a docs entity, and on each stack's System and each
+ * service the pages that name it ("Docs about this"). Isomorphic: plain data.
+ */
+
+/** Annotations of the docs entity and of the entities docs are about. */
+export const INFRA_DOCS_ANNOTATIONS = {
+  /**
+   * On the docs entity: `generated`, meaning the portal writes the site's
+   * MkDocs configuration itself (the infra repo has none and gets none).
+   */
+  site: 'infra.homelab/docs-site',
+  /** On a System or service: JSON {@link DocsAboutEntity}; absent when no page names it. */
+  about: 'infra.homelab/docs-about',
+} as const;
+
+/** What kind of page it is, from the folder it is in. */
+export type DocPageKind =
+  | 'post-mortem'
+  | 'runbook'
+  | 'architecture'
+  | 'decision'
+  | 'plan'
+  | 'page';
+
+/** Where a name was found on a page. */
+export interface DocMatch {
+  /** The word or name that matched, as the entity has it (e.g. `authentik`). */
+  term: string;
+  /** What the term is of the entity. */
+  termKind: 'stack' | 'service' | 'hostname' | 'namespace';
+  /** `heading` when a heading names it (the stronger match), else `body`. */
+  field: 'heading' | 'body';
+  /** The line it was found on, shortened around the match. */
+  excerpt: string;
+  /** 1-based line in the Markdown file. */
+  line: number;
+}
+
+/** One page that names the entity. */
+export interface DocAboutPage {
+  /** Repo-relative Markdown file, e.g. `docs/post-mortems/2026-01-02-x.md`. */
+  file: string;
+  /** The page's first heading (or its file name when it has none). */
+  title: string;
+  kind: DocPageKind;
+  /** `YYYY-MM-DD` from the file name or front matter, when there is one. */
+  date?: string;
+  /** Path of the page inside the docs site, e.g. `post-mortems/2026-01-02-x/`. */
+  sitePath: string;
+  /** Up to a few matches, headings first. */
+  matches: DocMatch[];
+}
+
+/** The value of {@link INFRA_DOCS_ANNOTATIONS}.about. */
+export interface DocsAboutEntity {
+  /** The docs entity whose TechDocs site holds the pages, e.g. `component:default/infra-docs`. */
+  docsEntityRef: string;
+  /** Post-mortems first (newest first), then the other pages by match strength. */
+  pages: DocAboutPage[];
+  /** How many pages matched in all; more than `pages.length` when the list was cut. */
+  total: number;
+}
+
+/**
+ * The site path MkDocs gives a Markdown file of the docs folder (directory
+ * URLs): `runbooks/restore.md` → `runbooks/restore/`, a folder's
+ * `README.md` or `index.md` → the folder itself.
+ */
+export function docSitePath(docsRelativeFile: string): string {
+  const noExt = docsRelativeFile.replace(/\.md$/i, '');
+  const parts = noExt.split('/');
+  const last = parts[parts.length - 1];
+  if (/^(readme|index)$/i.test(last)) parts.pop();
+  return parts.length ? `${parts.join('/')}/` : '';
+}
+
+/** Reads the docs-about annotation; undefined when absent or not valid JSON. */
+export function parseDocsAbout(
+  value: string | undefined,
+): DocsAboutEntity | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = JSON.parse(value) as DocsAboutEntity;
+    if (
+      typeof parsed?.docsEntityRef !== 'string' ||
+      !Array.isArray(parsed.pages)
+    )
+      return undefined;
+    return parsed;
+  } catch {
+    return undefined;
+  }
+}
