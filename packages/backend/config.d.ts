@@ -13,4 +13,40 @@ export interface Config {
       };
     };
   };
+  auth?: {
+    /** The portal's sign-in and permission settings (docs/operations/sign-in.md). */
+    portal?: {
+      /**
+       * Group refs whose members are the portal's admins: catalog writes,
+       * lock holders' SQL text, platform namespaces, break-glass sign-in.
+       * Default: [group:default/platform].
+       */
+      adminGroups?: string[];
+      /**
+       * authentik group names (the OIDC `groups` claim) and the catalog
+       * group each one makes its members part of, e.g.
+       * `kubernetes-namespace-owners: group:default/namespace-owners`.
+       * Claim groups not listed here grant nothing.
+       */
+      oidcGroups?: { [claim: string]: string };
+    };
+    providers?: {
+      /**
+       * Break-glass sign-in for admins while authentik is down. Off unless
+       * this key exists (app-config.breakglass.yaml).
+       */
+      breakglass?: {
+        users: Array<{
+          /** The admin's catalog User, e.g. user:default/admin. */
+          userEntityRef: string;
+          /**
+           * scrypt hash of the password (`yarn workspace backend
+           * breakglass-hash`), from the deployment's secret.
+           * @visibility secret
+           */
+          passwordHash: string;
+        }>;
+      };
+    };
+  };
 }

@@ -13,9 +13,14 @@ async function main() {
   backend.add(import('@backstage/plugin-app-backend'));
   backend.add(import('@backstage/plugin-proxy-backend'));
 
-  // Auth: guest sign-in is the embedded default (see app-config.yaml).
+  // Auth: guest sign-in is the embedded default (see app-config.yaml);
+  // production signs in through authentik (OIDC), and break-glass is the
+  // admins' way in when authentik is down, off unless configured
+  // (src/auth, docs/operations/sign-in.md).
   backend.add(import('@backstage/plugin-auth-backend'));
   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+  backend.add(import('./auth/oidc/module'));
+  backend.add(import('./auth/breakGlass/module'));
 
   // Catalog, with the entities ingested from the infra repo.
   backend.add(import('@backstage/plugin-catalog-backend'));
@@ -40,8 +45,9 @@ async function main() {
   // TechDocs: the runbooks.
   backend.add(import('@backstage/plugin-techdocs-backend'));
 
-  // Permissions: everything is readable by signed-in users except lock
-  // holders' SQL text, which only the admins see (src/permissions).
+  // Permissions: signed-in users read everything and run templates into
+  // their own namespaces; catalog writes and lock holders' SQL text are
+  // the admins' (src/permissions).
   backend.add(import('@backstage/plugin-permission-backend'));
   backend.add(import('./permissions/module'));
 

@@ -25,6 +25,15 @@ const techdocsEnv = {
   TECHDOCS_S3_SECRET_ACCESS_KEY: 'test-secret-key',
 };
 
+// Production signs in through authentik. None runs here either; the OIDC
+// provider must be configured (or the backend refuses to start) and retries
+// discovery at the first sign-in.
+const signInEnv = {
+  AUTHENTIK_OIDC_METADATA_URL: 'http://127.0.0.1:9/.well-known/openid-configuration',
+  AUTHENTIK_OIDC_CLIENT_ID: 'infra-portal',
+  AUTHENTIK_OIDC_CLIENT_SECRET: 'test-client-secret',
+};
+
 function overlay(port: number) {
   const url = `http://localhost:${port}`;
   return {
@@ -67,6 +76,7 @@ describe('backend on PostgreSQL (production config)', () => {
       env: {
         NODE_ENV: 'production',
         ...techdocsEnv,
+        ...signInEnv,
         POSTGRES_HOST: postgres.host,
         POSTGRES_PORT: String(postgres.port),
         POSTGRES_USER: postgres.user,

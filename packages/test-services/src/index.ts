@@ -1,5 +1,6 @@
 /**
- * Real PostgreSQL (and PgBouncer) processes for integration tests. Debian's
+ * Real PostgreSQL (and PgBouncer) processes, and a real OpenID Connect
+ * provider, for integration tests. Debian's
  * packages provide the binaries; the README's test command installs them.
  *
  * @packageDocumentation
@@ -16,3 +17,10 @@ export {
   makeServiceDir,
   runsAsRoot,
 } from './processes';
+export {
+  startOidcServer,
+  type TestOidcServer,
+  type OidcTestUser,
+  type OidcTestClient,
+  type StartOidcServerOptions,
+} from './oidc/startOidcServer';

@@ -12,3 +12,14 @@ export { createRenderStackAction } from './actions/renderStack';
 export { createValidateInputAction } from './actions/validateInput';
 export { createValidateStackAction } from './actions/validateStack';
 export { escapeHclString, hclString } from './hcl/escape';
+export {
+  infraNamespaceScaffoldPermission,
+  infraNamespaceConditions,
+  createInfraNamespaceConditionalDecision,
+  infraNamespaceResourceRef,
+  INFRA_NAMESPACE_RESOURCE_TYPE,
+} from './permissions/namespacePermission';
+export type {
+  InfraNamespaceResource,
+  InfraNamespaceQuery,
+} from './permissions/namespacePermission';

@@ -2,7 +2,15 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { NamespaceAccess } from './permissions/NamespaceAccess';
+import { NamespaceOwners } from './permissions/NamespaceOwners';
+import {
+  infraNamespaceResourceRef,
+  infraNamespaceRules,
+  infraNamespaceScaffoldPermission,
+} from './permissions/namespacePermission';
 import { createForgejoPullRequestAction } from './actions/forgejoPullRequest';
 import { createPublishTargetAction } from './actions/publishTarget';
 import { createRefuseExistingAction } from './actions/refuseExisting';
@@ -26,13 +34,37 @@ export const scaffolderModule = createBackendModule({
         config: coreServices.rootConfig,
         reader: coreServices.urlReader,
         logger: coreServices.logger,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ scaffolderActions, config, reader, logger }) {
+      async init({
+        scaffolderActions,
+        config,
+        reader,
+        logger,
+        auth,
+        catalog,
+        permissions,
+        permissionsRegistry,
+      }) {
+        // Namespaces are a resource of the scaffolder plugin: the portal's
+        // policy answers with a condition (IS_NAMESPACE_OWNER) that the
+        // permission backend resolves here, through getResources.
+        const owners = new NamespaceOwners(catalog, auth);
+        permissionsRegistry.addResourceType({
+          resourceRef: infraNamespaceResourceRef,
+          permissions: [infraNamespaceScaffoldPermission],
+          rules: Object.values(infraNamespaceRules),
+          getResources: refs => Promise.all(refs.map(ns => owners.lookup(ns))),
+        });
+        const namespaceAccess = new NamespaceAccess(permissions, owners);
         scaffolderActions.addActions(
-          createValidateInputAction(),
+          createValidateInputAction({ namespaceAccess }),
           createRefuseExistingAction({ config, reader }),
-          createRenderStackAction(),
-          createRenderIngressAction(),
+          createRenderStackAction({ namespaceAccess }),
+          createRenderIngressAction({ namespaceAccess }),
           createValidateStackAction(),
           createPublishTargetAction({ config }),
           createForgejoPullRequestAction({ config }),

@@ -1,4 +1,3 @@
-import { UserInfoService } from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   isPermission,
@@ -9,36 +8,42 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { rolloutStatusQueryTextReadPermission } from '@internal/backstage-plugin-rollout-status-common';
-
-/** The cluster admins: the group the infra's org file puts them in. */
-export const ADMIN_GROUP_REF = 'group:default/platform';
+import {
+  createInfraNamespaceConditionalDecision,
+  infraNamespaceConditions,
+  infraNamespaceScaffoldPermission,
+} from '@internal/backstage-plugin-scaffolder-backend-module-infra';
+import { isAdmin, PortalAuthConfig } from '../auth/portalAuthConfig';
+import { ADMIN_ONLY_NAMES } from './adminOnlyPermissions';
 
 /**
- * Everything the portal shows is readable by every signed-in user, except
- * the SQL text of sessions that hold locks: a statement can carry data, so
- * only the admins see it (the rollout-status card shows pid, age and
- * application to everyone).
+ * Who may do what in the portal:
+ * - without a signed-in user, nothing;
+ * - admins (auth.portal.adminGroups): everything;
+ * - everyone else: read and run templates, but no catalog writes, no lock
+ *   holders' SQL text (ADMIN_ONLY_PERMISSIONS), and generate Terraform
+ *   only into namespaces they own (decided by the scaffolder's
+ *   IS_NAMESPACE_OWNER rule against the user's ownership refs).
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
-  constructor(private readonly userInfo: UserInfoService) {}
+  constructor(private readonly auth: Pick<PortalAuthConfig, 'adminGroupRefs'>) {}
 
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (
-      isPermission(request.permission, rolloutStatusQueryTextReadPermission)
-    ) {
-      if (!user) return { result: AuthorizeResult.DENY };
-      const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
-        user.credentials,
+    if (!user) return { result: AuthorizeResult.DENY };
+    const claims = user.info.ownershipEntityRefs;
+    if (isAdmin(claims, this.auth)) return { result: AuthorizeResult.ALLOW };
+
+    if (ADMIN_ONLY_NAMES.has(request.permission.name)) {
+      return { result: AuthorizeResult.DENY };
+    }
+    if (isPermission(request.permission, infraNamespaceScaffoldPermission)) {
+      return createInfraNamespaceConditionalDecision(
+        request.permission,
+        infraNamespaceConditions.isNamespaceOwner({ claims }),
       );
-      return {
-        result: ownershipEntityRefs.includes(ADMIN_GROUP_REF)
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
-      };
     }
     return { result: AuthorizeResult.ALLOW };
   }

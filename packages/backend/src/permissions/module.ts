@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { readPortalAuthConfig } from '../auth/portalAuthConfig';
 import { PortalPermissionPolicy } from './PortalPermissionPolicy';
 
 /** Installs the portal's permission policy in the permission backend. */
@@ -13,10 +14,10 @@ export default createBackendModule({
     reg.registerInit({
       deps: {
         policy: policyExtensionPoint,
-        userInfo: coreServices.userInfo,
+        config: coreServices.rootConfig,
       },
-      async init({ policy, userInfo }) {
-        policy.setPolicy(new PortalPermissionPolicy(userInfo));
+      async init({ policy, config }) {
+        policy.setPolicy(new PortalPermissionPolicy(readPortalAuthConfig(config)));
       },
     });
   },

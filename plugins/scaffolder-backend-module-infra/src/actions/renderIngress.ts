@@ -1,6 +1,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { renderAddIngress } from '../render/renderAddIngress';
 import { validateAddIngress } from '../spec/validateAddIngress';
+import type { NamespaceCheckOptions } from '../permissions/namespaceCheck';
 import { writeNewFiles } from '../workspace/writeNewFiles';
 import { jsonValuesSchema } from './jsonValues';
 import { examples } from './renderIngress.examples';
@@ -10,7 +11,7 @@ import { examples } from './renderIngress.examples';
  * `ingress_factory` call for an existing stack. Existing files are never
  * rewritten; the values are validated again before writing.
  */
-export function createRenderIngressAction() {
+export function createRenderIngressAction(options: NamespaceCheckOptions = {}) {
   return createTemplateAction({
     id: 'infra:render-ingress',
     description:
@@ -32,6 +33,10 @@ export function createRenderIngressAction() {
     },
     async handler(ctx) {
       const spec = validateAddIngress(ctx.input.values);
+      await options.namespaceAccess?.assertMayScaffoldInto(
+        spec.namespace,
+        await ctx.getInitiatorCredentials(),
+      );
       const written = await writeNewFiles(
         ctx.workspacePath,
         renderAddIngress(spec),

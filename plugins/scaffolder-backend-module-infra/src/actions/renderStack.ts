@@ -4,6 +4,7 @@ import { validateNewApp } from '../spec/validateNewApp';
 import { writeNewFiles } from '../workspace/writeNewFiles';
 import { jsonValuesSchema } from './jsonValues';
 import { examples } from './renderStack.examples';
+import type { NamespaceCheckOptions } from '../permissions/namespaceCheck';
 
 /**
  * `infra:render-stack`: writes `stacks/<name>/` (Terraform, catalog-info,
@@ -11,7 +12,7 @@ import { examples } from './renderStack.examples';
  * (the step can be used without `infra:validate-input`), renders every
  * value through the HCL escaping, and never overwrites a file.
  */
-export function createRenderStackAction() {
+export function createRenderStackAction(options: NamespaceCheckOptions = {}) {
   return createTemplateAction({
     id: 'infra:render-stack',
     description:
@@ -33,6 +34,10 @@ export function createRenderStackAction() {
     },
     async handler(ctx) {
       const spec = validateNewApp(ctx.input.values);
+      await options.namespaceAccess?.assertMayScaffoldInto(
+        spec.namespace,
+        await ctx.getInitiatorCredentials(),
+      );
       const files = renderNewApp(spec);
       const written = await writeNewFiles(ctx.workspacePath, files);
       ctx.logger.info(

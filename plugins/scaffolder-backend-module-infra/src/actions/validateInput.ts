@@ -3,6 +3,7 @@ import { validateAddIngress } from '../spec/validateAddIngress';
 import { validateNewApp } from '../spec/validateNewApp';
 import { jsonValuesSchema } from './jsonValues';
 import { examples } from './validateInput.examples';
+import type { NamespaceCheckOptions } from '../permissions/namespaceCheck';
 
 /**
  * `infra:validate-input`: the first step of both templates. Checks every
@@ -11,7 +12,7 @@ import { examples } from './validateInput.examples';
  * references) and stops the task with one message listing each bad field
  * and its fix, before any file is written or branch pushed.
  */
-export function createValidateInputAction() {
+export function createValidateInputAction(options: NamespaceCheckOptions = {}) {
   return createTemplateAction({
     id: 'infra:validate-input',
     description:
@@ -39,10 +40,18 @@ export function createValidateInputAction() {
     async handler(ctx) {
       if (ctx.input.kind === 'new-app') {
         const spec = validateNewApp(ctx.input.values);
+        await options.namespaceAccess?.assertMayScaffoldInto(
+          spec.namespace,
+          await ctx.getInitiatorCredentials(),
+        );
         ctx.output('stack', spec.name);
         ctx.output('authTier', spec.ingress?.auth.tier ?? '');
       } else {
         const spec = validateAddIngress(ctx.input.values);
+        await options.namespaceAccess?.assertMayScaffoldInto(
+          spec.namespace,
+          await ctx.getInitiatorCredentials(),
+        );
         ctx.output('stack', spec.stack);
         ctx.output('authTier', spec.auth.tier);
       }
