@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Parser } from 'web-tree-sitter';
-import type { HclParserFailure } from './HclParserFailure';
-import { parseHclWith } from './parser';
+import { parseHcl } from './parser';
 import { HclFile } from './types';
 
 export function contentHash(content: string): string {
@@ -37,11 +35,15 @@ export class ParseCache {
   }
 
   /**
-   * Parses a file unless the same content was parsed before. A parser
-   * failure ({@link HclParserFailure}) is thrown as it is and nothing is
-   * cached, so the next round tries the file again.
+   * Parses a file unless the same content was parsed before. What
+   * {@link parseHcl} throws (a file too deep, a parser failure) is thrown
+   * as it is and nothing is cached, so the next round tries the file again.
    */
-  parse(parser: Parser, path: string, content: string): HclFile {
+  parse(
+    path: string,
+    content: string,
+    options: { maxDepth?: number } = {},
+  ): HclFile {
     this.#seen.add(path);
     const hash = contentHash(content);
     const cached = this.#byPath.get(path);
@@ -50,7 +52,7 @@ export class ParseCache {
       return cached;
     }
     this.stats.parsed++;
-    let file = { ...parseHclWith(parser, path, content), hash };
+    let file = { ...parseHcl(path, content, options), hash };
     if (file.error) {
       const good = this.#lastGood.get(path);
       if (good) {

@@ -2,7 +2,6 @@ import type { SkippedFile } from '../model/types';
 import { encryptedByAttributes, encryptedByHeader } from './encrypted';
 import { GitAttributes } from './gitattributes';
 import { formatBytes, InfraReadLimits, raiseHint } from './limits';
-import { measureHclNesting } from './nestingDepth';
 
 /** The files the HCL parser reads; everything else is text (values, `.ini`, templates). */
 export function isHclPath(p: string): boolean {
@@ -61,21 +60,16 @@ export function skipForContent(
   };
 }
 
-/** Too deep for the recursive walks over the syntax tree (HCL only). */
-export function skipForNesting(
+/** The entry of a file the parser found nested deeper than the limit. */
+export function tooDeepEntry(
   file: string,
-  content: string,
-  limits: InfraReadLimits,
-): SkippedFile | undefined {
-  if (!isHclPath(file)) return undefined;
-  const { depth, line } = measureHclNesting(content, limits.maxNestingDepth);
-  if (depth <= limits.maxNestingDepth) return undefined;
+  limit: number,
+  line: number,
+): SkippedFile {
   return {
     file,
     reason: 'too-deep',
-    message: `Nested more than ${
-      limits.maxNestingDepth
-    } levels deep at line ${line} (blocks, brackets, interpolations and chained operators each count one); not parsed, so what it declares is missing. Flatten the nesting, or ${raiseHint(
+    message: `Nested more than ${limit} levels deep at line ${line} (block bodies, brackets, parentheses, interpolations and operands each count one); not parsed, so what it declares is missing. Flatten the nesting, or ${raiseHint(
       'maxNestingDepth',
     )}.`,
   };
@@ -83,7 +77,8 @@ export function skipForNesting(
 
 /**
  * Every check on a file already read as text: the one list of reasons a
- * file is not parsed, whatever it was read from.
+ * file is not parsed, whatever it was read from, except nesting, which the
+ * parser measures as it reads (see {@link tooDeepEntry}).
  */
 export function classifyInfraFile(
   file: { path: string; content: string },
@@ -95,7 +90,6 @@ export function classifyInfraFile(
       Buffer.byteLength(file.content, 'utf8'),
       ctx,
     ) ??
-    skipForContent(file.path, file.content) ??
-    skipForNesting(file.path, file.content, ctx.limits)
+    skipForContent(file.path, file.content)
   );
 }

@@ -1,14 +1,16 @@
 import { assertError } from '@backstage/errors';
-import type { Parser } from 'web-tree-sitter';
 import type { InfraFile } from '../files';
 import type { SkippedFile } from '../model/types';
-import { classifyInfraFile, ClassifyContext, isHclPath } from './classifyFile';
+import {
+  classifyInfraFile,
+  ClassifyContext,
+  isHclPath,
+  tooDeepEntry,
+} from './classifyFile';
 import { GitAttributes } from './gitattributes';
-import { defaultHclParserHost, HclParserHost } from './HclParserHost';
-import { HclParserFailure } from './HclParserFailure';
 import { InfraReadLimits, resolveReadLimits } from './limits';
 import { ParseCache } from './ParseCache';
-import { parseHclWith } from './parser';
+import { HclFileTooDeep, parseHcl } from './parser';
 import { HclFile } from './types';
 
 export interface ParseInfraFilesOptions {
@@ -16,8 +18,6 @@ export interface ParseInfraFilesOptions {
   cache?: ParseCache;
   /** Size and nesting limits; see {@link DEFAULT_INFRA_READ_LIMITS}. */
   limits?: Partial<InfraReadLimits>;
-  /** Where parsers come from; the process-wide host by default. */
-  parserHost?: HclParserHost;
 }
 
 export interface ParsedInfraFiles {
@@ -45,8 +45,8 @@ const cacheQueues = new WeakMap<ParseCache, Promise<unknown>>();
  * The files of an infra repo, parsed: HCL files parsed, other files kept as
  * text, and the files that were not read with the reason (encrypted, over a
  * size or nesting limit, binary, or the parser failed on them). Never throws
- * on bad input: one bad file is one entry in `skipped`, and a parser that
- * failed is replaced before the next file.
+ * on bad input: one bad file is one entry in `skipped` (a syntax error is
+ * the file's `error`), and a parser failure on one file stays that file's.
  */
 export async function parseInfraFiles(
   files: ReadonlyArray<InfraFile>,
@@ -67,7 +67,6 @@ async function parseAll(
   files: ReadonlyArray<InfraFile>,
   options: ParseInfraFilesOptions,
 ): Promise<ParsedInfraFiles> {
-  const host = options.parserHost ?? defaultHclParserHost();
   const ctx: ClassifyContext = {
     attributes: GitAttributes.fromFiles(files.filter(f => !f.skipped)),
     limits: resolveReadLimits(options.limits),
@@ -93,52 +92,48 @@ async function parseAll(
       await new Promise(resolve => setImmediate(resolve));
       lastYield = Date.now();
     }
-    const parser = await host.acquire();
-    const parsed = parseOne(parser, f, cache);
+    const parsed = parseOne(f, cache, ctx.limits.maxNestingDepth);
     if ('skipped' in parsed) skipped.push(parsed.skipped);
     else hclFiles.push(parsed.file);
   }
   cache?.endRound();
-  // A parser ready for the synchronous `parse` below.
-  await host.acquire();
 
   return {
     hclFiles,
     texts,
     skipped,
-    parse: (file, content) => parseGuarded(host, ctx, file, content),
+    parse: (file, content) => parseGuarded(ctx, file, content),
   };
 }
 
 function parseOne(
-  parser: Parser,
   f: InfraFile,
   cache: ParseCache | undefined,
+  maxDepth: number,
 ): { file: HclFile } | { skipped: SkippedFile } {
   try {
     return {
       file: cache
-        ? cache.parse(parser, f.path, f.content)
-        : parseHclWith(parser, f.path, f.content),
+        ? cache.parse(f.path, f.content, { maxDepth })
+        : parseHcl(f.path, f.content, { maxDepth }),
     };
   } catch (e) {
-    return { skipped: parserFailedEntry(f.path, e) };
+    return { skipped: notParsedEntry(f.path, e) };
   }
 }
 
-function parserFailedEntry(file: string, e: unknown): SkippedFile {
+/** Why a file the parser threw on is not in the model. */
+function notParsedEntry(file: string, e: unknown): SkippedFile {
+  if (e instanceof HclFileTooDeep) return tooDeepEntry(file, e.limit, e.line);
   assertError(e);
-  const cause =
-    e instanceof HclParserFailure && e.cause ? e.cause.message : e.message;
   return {
     file,
     reason: 'parser-failed',
-    message: `The HCL parser failed on this file (${cause}); not parsed, so what it declares is missing. A fresh parser reads the other files.`,
+    message: `The HCL parser failed on this file (${e.message}); not parsed, so what it declares is missing. The other files are read as usual.`,
   };
 }
 
 function parseGuarded(
-  host: HclParserHost,
   ctx: ClassifyContext,
   file: string,
   content: string,
@@ -152,15 +147,9 @@ function parseGuarded(
   });
   const skip = classifyInfraFile({ path: file, content }, ctx);
   if (skip) return fail(skip.message);
-  const parser = host.current();
-  if (!parser) {
-    return fail(
-      'Not parsed: the HCL parser failed earlier in this round and is being restarted.',
-    );
-  }
   try {
-    return parseHclWith(parser, file, content);
+    return parseHcl(file, content, { maxDepth: ctx.limits.maxNestingDepth });
   } catch (e) {
-    return fail(parserFailedEntry(file, e).message);
+    return fail(notParsedEntry(file, e).message);
   }
 }

@@ -1,20 +1,14 @@
-import type { Parser } from 'web-tree-sitter';
 import { resolve } from '../eval/evaluate';
 import type { Scope } from '../eval/scope';
 import { scopeOfFiles } from '../eval/scopeOfFiles';
-import { getHclParser, parseHcl, parseHclWith } from './parser';
+import { parseHcl } from './parser';
 import { HclBlock } from './types';
 import { isUnresolved, Unresolved } from './values';
-
-let parser: Parser;
-beforeAll(async () => {
-  parser = await getHclParser();
-});
 
 /** The model's evaluator over the blocks of one parsed file. */
 function scopeOf(blocks: HclBlock[], dir = 'stacks/x'): Scope {
   const file = { path: `${dir}/main.tf`, blocks, attributes: {}, comments: [] };
-  return scopeOfFiles([file], dir, (f, c) => parseHclWith(parser, f, c));
+  return scopeOfFiles([file], dir, parseHcl);
 }
 
 describe('parseHcl', () => {
