@@ -7,6 +7,7 @@ import {
   FormFieldBlueprint,
   createFormField,
 } from '@backstage/plugin-scaffolder-react/alpha';
+import { isDocsSubject } from '../lib/docsFacts';
 import { isInfraEntity } from '../lib/infraFacts';
 
 /** The infra facts of any entity the infra provider emitted. */
@@ -27,6 +28,16 @@ export const infraFindingsCard = EntityCardBlueprint.make({
     filter: isInfraEntity,
     loader: () =>
       import('../components/FindingsCard').then(m => <m.FindingsCard />),
+  },
+});
+
+/** The infra repo's own docs pages that name a stack or service. */
+export const docsAboutCard = EntityCardBlueprint.make({
+  name: 'docs-about',
+  params: {
+    filter: isDocsSubject,
+    loader: () =>
+      import('../components/DocsAboutCard').then(m => <m.DocsAboutCard />),
   },
 });
 
@@ -57,6 +68,7 @@ export const infraPlugin = createFrontendPlugin({
   extensions: [
     infraEntityCard,
     infraFindingsCard,
+    docsAboutCard,
     authTierCatalogFilter,
     authTierFormField,
   ],

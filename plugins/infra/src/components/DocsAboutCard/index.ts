@@ -1,0 +1,1 @@
+export { DocsAboutCard, docsPagePath } from './DocsAboutCard';

@@ -1,0 +1,16 @@
+import { Entity } from '@backstage/catalog-model';
+import { INFRA_ANNOTATIONS } from '@internal/backstage-plugin-infra-common';
+
+/**
+ * What the infra provider links docs pages to: each stack's System and each
+ * service (Component of type `service`). Only those get the "Docs about
+ * this" card, so its "no page names it" is a statement about something the
+ * provider looked for.
+ */
+export function isDocsSubject(entity: Entity): boolean {
+  if (!entity.metadata.annotations?.[INFRA_ANNOTATIONS.stack]) return false;
+  const kind = entity.kind.toLowerCase();
+  return (
+    kind === 'system' || (kind === 'component' && entity.spec?.type === 'service')
+  );
+}
