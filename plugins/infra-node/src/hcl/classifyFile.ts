@@ -89,7 +89,6 @@ export function classifyInfraFile(
       file.path,
       Buffer.byteLength(file.content, 'utf8'),
       ctx,
-    ) ??
-    skipForContent(file.path, file.content)
+    ) ?? skipForContent(file.path, file.content)
   );
 }

@@ -3,6 +3,19 @@ import { HclSyntaxError, HclTooDeepError } from './syntax/HclSyntaxError';
 import { SyntaxParser } from './syntax/SyntaxParser';
 import { HclFile } from './types';
 
+/** A file nested deeper than the limit it was parsed with: not parsed. */
+export class HclFileTooDeep extends Error {
+  constructor(
+    readonly file: string,
+    readonly limit: number,
+    /** 1-based line where the limit was passed. */
+    readonly line: number,
+  ) {
+    super(`${file} is nested more than ${limit} levels deep at line ${line}`);
+    this.name = 'HclFileTooDeep';
+  }
+}
+
 /**
  * Parses one HCL file (`.tf`, `.hcl`, `.tfvars`) into the typed model. Never
  * throws on bad syntax: the result then has no blocks and carries `error`
@@ -40,18 +53,5 @@ export function parseHcl(
         message: e.message,
       },
     };
-  }
-}
-
-/** A file nested deeper than the limit it was parsed with: not parsed. */
-export class HclFileTooDeep extends Error {
-  constructor(
-    readonly file: string,
-    readonly limit: number,
-    /** 1-based line where the limit was passed. */
-    readonly line: number,
-  ) {
-    super(`${file} is nested more than ${limit} levels deep at line ${line}`);
-    this.name = 'HclFileTooDeep';
   }
 }

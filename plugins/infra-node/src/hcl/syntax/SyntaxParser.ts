@@ -105,7 +105,8 @@ export class SyntaxParser {
           }
           throw this.#unexpected(t);
         }
-        if (t.kind !== 'ident') throw this.#unexpected(t, 'an attribute or a block');
+        if (t.kind !== 'ident')
+          throw this.#unexpected(t, 'an attribute or a block');
         lexer.next();
         if (lexer.at('=')) {
           lexer.next();
@@ -326,7 +327,11 @@ export class SyntaxParser {
     switch (t.kind) {
       case 'number':
         lexer.next();
-        return { kind: 'literal', value: Number(t.text), ...this.#span(t.start) };
+        return {
+          kind: 'literal',
+          value: Number(t.text),
+          ...this.#span(t.start),
+        };
       case 'ident':
         return this.#identifierTerm(t);
       case 'punct':
@@ -376,7 +381,12 @@ export class SyntaxParser {
         break;
     }
     if (!lexer.at('(')) {
-      return { kind: 'traversal', root: t.text, steps: [], ...this.#span(t.start) };
+      return {
+        kind: 'traversal',
+        root: t.text,
+        steps: [],
+        ...this.#span(t.start),
+      };
     }
     const open = lexer.next();
     lexer.pushMode(false);
@@ -393,7 +403,12 @@ export class SyntaxParser {
         }
         if (!lexer.eat(',')) break;
       }
-      this.#expect(')', open.start, 'function call');
+      this.#expect(
+        ')',
+        open.start,
+        'function call',
+        '"," or ")" after the argument',
+      );
       return {
         kind: 'call',
         name: t.text,
@@ -419,7 +434,7 @@ export class SyntaxParser {
         items.push(this.parseExpression());
         if (!lexer.eat(',')) break;
       }
-      this.#expect(']', open.start, 'tuple');
+      this.#expect(']', open.start, 'tuple', '"," or "]" after the tuple item');
       return { kind: 'tuple', items, ...this.#span(open.start) };
     } finally {
       lexer.popMode();
@@ -460,7 +475,10 @@ export class SyntaxParser {
         if (after.kind === 'punct' && after.text === ',') lexer.next();
         else if (after.kind === 'newline') lexer.next();
         else if (!(after.kind === 'punct' && after.text === '}'))
-          throw this.#unexpected(after, 'a comma or a newline after the object element');
+          throw this.#unexpected(
+            after,
+            'a comma or a newline after the object element',
+          );
       }
       lexer.next();
       return { kind: 'object', entries, ...this.#span(open.start) };
@@ -547,7 +565,12 @@ export class SyntaxParser {
   }
 
   /** Takes a closing token; at the end of the file, the construct opened at `open` is not closed. */
-  #expect(text: string, open: number, construct: string) {
+  #expect(
+    text: string,
+    open: number,
+    construct: string,
+    expected = JSON.stringify(text),
+  ) {
     const t = this.lexer.peek();
     if (t.kind === 'punct' && t.text === text) {
       this.lexer.next();
@@ -557,7 +580,7 @@ export class SyntaxParser {
     // opened at `open` is what was left open.
     if (t.kind === 'eof' || (t.kind === 'punct' && CLOSERS.has(t.text)))
       throw this.#unclosed(open, construct, t, text);
-    throw this.#unexpected(t, JSON.stringify(text));
+    throw this.#unexpected(t, expected);
   }
 
   #skipNewlinesAfterOperator() {
@@ -578,14 +601,16 @@ export class SyntaxParser {
   }
 
   #unexpected(t: Token, expected?: string): HclSyntaxError {
-    const found =
-      t.kind === 'newline'
-        ? 'the end of the line'
-        : t.kind === 'eof'
-        ? 'the end of the file'
-        : JSON.stringify(t.text.slice(0, 40));
-    const what = expected ? `expected ${expected}, found ${found}` : `unexpected ${found}`;
-    return new HclSyntaxError(t.start, `Syntax error: ${what}${this.#near(t.start)}`);
+    let found = JSON.stringify(t.text.slice(0, 40));
+    if (t.kind === 'newline') found = 'the end of the line';
+    if (t.kind === 'eof') found = 'the end of the file';
+    const what = expected
+      ? `expected ${expected}, found ${found}`
+      : `unexpected ${found}`;
+    return new HclSyntaxError(
+      t.start,
+      `Syntax error: ${what}${this.#near(t.start)}`,
+    );
   }
 
   /**

@@ -57,7 +57,10 @@ for (const p of [
   '"',
   '~',
 ]) {
-  PUNCTUATION_BY_FIRST.set(p[0], [...(PUNCTUATION_BY_FIRST.get(p[0]) ?? []), p]);
+  PUNCTUATION_BY_FIRST.set(p[0], [
+    ...(PUNCTUATION_BY_FIRST.get(p[0]) ?? []),
+    p,
+  ]);
 }
 
 const SPACE = 0x20;

@@ -1,11 +1,7 @@
 import type { Expr, TemplatePart } from '../types';
 import { HclSyntaxError } from './HclSyntaxError';
 import type { Lexer } from './lexer';
-import {
-  dedent,
-  unescapeQuoted,
-  unescapeTemplateMarkers,
-} from './text';
+import { dedent, unescapeQuoted, unescapeTemplateMarkers } from './text';
 
 /** What the template reader needs from the expression parser. */
 export interface InterpolationHost {
@@ -198,7 +194,9 @@ function scanTemplate(
     if (c === '$' && src[i + 1] === '{') {
       const expr = readInterpolation(host, i);
       if (depth === 0) {
-        text += `${src.slice(chunkStart, i)}${MARK}${interpolations.length}${MARK}`;
+        text += `${src.slice(chunkStart, i)}${MARK}${
+          interpolations.length
+        }${MARK}`;
         interpolations.push(expr);
         chunkStart = lexer.pos;
       }
@@ -327,7 +325,9 @@ function expectClosingBrace(lexer: Lexer, open: number, what: string) {
   }
   throw new HclSyntaxError(
     t.start,
-    `Syntax error: expected "}" to close the ${what}, found ${describe(t.text)}`,
+    `Syntax error: expected "}" to close the ${what}, found ${describe(
+      t.text,
+    )}`,
   );
 }
 
