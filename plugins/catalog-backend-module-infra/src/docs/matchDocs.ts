@@ -14,9 +14,11 @@ const MAX_MATCHES_PER_PAGE = 3;
 /** Shorter names (`db`, `ci`) match too much to say what a page is about. */
 const MIN_TERM_LENGTH = 3;
 /**
- * A name found on more than this share of the pages (with at least
+ * A namespace found on more than this share of the pages (with at least
  * {@link COMMON_TERM_MIN_PAGES} pages) says nothing about any one of them
- * (`default`, `monitoring`): it is not used to link.
+ * (`default`, `kube-system`, a namespace many stacks share): it is not used
+ * to link. Stack, service and host names always are: a page naming a stack
+ * is about it, however many pages do.
  */
 const COMMON_TERM_SHARE = 0.4;
 const COMMON_TERM_MIN_PAGES = 8;
@@ -52,12 +54,17 @@ interface PageHits {
   score: number;
 }
 
-function findMatches(page: DocPage, terms: Array<SubjectTerm & { re: RegExp }>): PageHits | undefined {
+function findMatches(
+  page: DocPage,
+  terms: Array<SubjectTerm & { re: RegExp }>,
+): PageHits | undefined {
   const headingLines = new Set(page.headings.map(h => h.line));
+  // The most specific name per line: a hostname over the stack it contains.
+  const bySpecificity = [...terms].sort((a, b) => b.term.length - a.term.length);
   const matches: DocMatch[] = [];
   let score = 0;
   page.lines.forEach((line, i) => {
-    for (const t of terms) {
+    for (const t of bySpecificity) {
       const m = t.re.exec(line);
       if (!m) continue;
       const field = headingLines.has(i + 1) ? 'heading' : 'body';
@@ -69,16 +76,15 @@ function findMatches(page: DocPage, terms: Array<SubjectTerm & { re: RegExp }>):
         excerpt: excerptAround(line, m.index),
         line: i + 1,
       });
+      break;
     }
   });
   if (!matches.length) return undefined;
-  // Headings first, then in page order; one excerpt per line.
-  const seen = new Set<number>();
+  // Headings first, then in page order.
   const shown = [...matches]
     .sort((a, b) =>
       a.field === b.field ? a.line - b.line : a.field === 'heading' ? -1 : 1,
     )
-    .filter(m => (seen.has(m.line) ? false : (seen.add(m.line), true)))
     .slice(0, MAX_MATCHES_PER_PAGE);
   return { page, matches: shown, score };
 }
@@ -95,8 +101,8 @@ function comparePages(a: PageHits, b: PageHits): number {
 
 /**
  * For each subject, the docs pages that name it (whole words, in headings or
- * body, case-insensitive), with the matches shown. Names too short or found
- * on too many pages to tell pages apart are not used.
+ * body, case-insensitive), with the matches shown. Names too short, and
+ * namespaces found on too many pages to tell pages apart, are not used.
  */
 export function matchDocs(
   subjects: DocsSubject[],
@@ -121,14 +127,15 @@ export function matchDocs(
     }
     return n;
   };
-  const isCommon = (term: string) =>
+  const isCommon = (t: SubjectTerm) =>
+    t.termKind === 'namespace' &&
     pages.length >= COMMON_TERM_MIN_PAGES &&
-    pagesWith(term) > pages.length * COMMON_TERM_SHARE;
+    pagesWith(t.term) > pages.length * COMMON_TERM_SHARE;
 
   const out = new Map<string, DocsAboutEntity>();
   for (const subject of subjects) {
     const terms = subject.terms
-      .filter(t => t.term.length >= MIN_TERM_LENGTH && !isCommon(t.term))
+      .filter(t => t.term.length >= MIN_TERM_LENGTH && !isCommon(t))
       .map(t => ({ ...t, re: pattern(t.term) }));
     if (!terms.length) continue;
     const hits = pages
