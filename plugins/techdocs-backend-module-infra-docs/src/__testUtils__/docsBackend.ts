@@ -84,7 +84,11 @@ function schedulerHandle(pluginId: string, got: (s: SchedulerService) => void) {
  * optionally search with the TechDocs collator on Lunr.
  */
 export async function startInfraDocsBackend(options: {
-  repoDir: string;
+  /** A local checkout the provider reads. */
+  repoDir?: string;
+  /** Or a tree URL read through the UrlReader, with the `integrations` it needs. */
+  repoUrl?: string;
+  integrations?: JsonObject;
   withSearch?: boolean;
   extraFeatures?: Parameters<typeof startTestBackend>[0]['features'];
 }): Promise<InfraDocsBackend> {
@@ -106,11 +110,14 @@ export async function startInfraDocsBackend(options: {
             },
           },
           search,
+          ...(options.integrations ? { integrations: options.integrations } : {}),
           catalog: {
             rules: [{ allow: ['Component', 'System', 'Resource', 'Group', 'User'] }],
             providers: {
               infra: {
-                source: { path: options.repoDir },
+                source: options.repoUrl
+                  ? { url: options.repoUrl }
+                  : { path: options.repoDir },
                 schedule: {
                   frequency: { minutes: 30 },
                   timeout: { minutes: 1 },
