@@ -153,9 +153,10 @@ export function readDocPage(
   const metaTitle = typeof meta?.title === 'string' ? meta.title : undefined;
   const heading = headings[0]?.text;
   const fileDate = DATE_PREFIX.exec(path.split('/').pop() ?? '')?.[1];
-  const metaDate = meta?.date instanceof Date
-    ? meta.date.toISOString().slice(0, 10)
-    : typeof meta?.date === 'string'
+  const metaDate =
+    meta?.date instanceof Date
+      ? meta.date.toISOString().slice(0, 10)
+      : typeof meta?.date === 'string'
       ? DATE_PREFIX.exec(meta.date)?.[1]
       : undefined;
   return {

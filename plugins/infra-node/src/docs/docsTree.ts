@@ -68,8 +68,7 @@ export async function readLocalDocsTree(docsRoot: string): Promise<DocsTree> {
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && rel === '')
-        return;
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && rel === '') return;
       throw e;
     }
     for (const entry of entries) {
@@ -77,13 +76,19 @@ export async function readLocalDocsTree(docsRoot: string): Promise<DocsTree> {
       if (isHidden(childRel)) continue;
       const full = path.join(dir, entry.name);
       if (entry.isSymbolicLink()) {
-        skipped.push({ path: childRel, reason: 'a symbolic link (not followed)' });
+        skipped.push({
+          path: childRel,
+          reason: 'a symbolic link (not followed)',
+        });
       } else if (entry.isDirectory()) {
         await walk(full, childRel);
       } else if (entry.isFile()) {
         const { size } = await fs.stat(full);
         if (size > MAX_DOCS_FILE_BYTES) {
-          skipped.push({ path: childRel, reason: `larger than ${MAX_DOCS_FILE_BYTES} bytes` });
+          skipped.push({
+            path: childRel,
+            reason: `larger than ${MAX_DOCS_FILE_BYTES} bytes`,
+          });
           continue;
         }
         files.push({ path: childRel, content: await fs.readFile(full) });
@@ -113,7 +118,10 @@ export async function docsTreeFromReadTree(
     if (!rel || isHidden(rel)) continue;
     const content = await file.content();
     if (content.length > MAX_DOCS_FILE_BYTES) {
-      skipped.push({ path: rel, reason: `larger than ${MAX_DOCS_FILE_BYTES} bytes` });
+      skipped.push({
+        path: rel,
+        reason: `larger than ${MAX_DOCS_FILE_BYTES} bytes`,
+      });
       continue;
     }
     files.push({ path: rel, content });

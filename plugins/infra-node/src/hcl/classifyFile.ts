@@ -3,9 +3,15 @@ import { encryptedByAttributes, encryptedByHeader } from './encrypted';
 import { GitAttributes } from './gitattributes';
 import { formatBytes, InfraReadLimits, raiseHint } from './limits';
 
-/** The files the HCL parser reads; everything else is text (values, `.ini`, templates). */
+/**
+ * The files the HCL parser reads; everything else is text (values, `.ini`,
+ * templates). Terraform's dependency lock file (`.terraform.lock.hcl`) is
+ * HCL but not configuration: Terraform never evaluates it, and it is an
+ * eighth of a large repo's HCL.
+ */
 export function isHclPath(p: string): boolean {
-  return /\.(tf|hcl|tfvars)$/.test(p);
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  return /\.(tf|hcl|tfvars)$/.test(base) && base !== '.terraform.lock.hcl';
 }
 
 export interface ClassifyContext {

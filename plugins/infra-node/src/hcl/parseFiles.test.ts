@@ -39,6 +39,17 @@ describe('parseInfraFiles', () => {
     ]);
   });
 
+  it("leaves Terraform's dependency lock file unparsed: it is not configuration", async () => {
+    const lock =
+      'provider "registry.terraform.io/hashicorp/kubernetes" {\n  version = "2.0.0"\n}\n';
+    const out = await parseInfraFiles([
+      { path: 'stacks/shop/.terraform.lock.hcl', content: lock },
+      { path: 'stacks/shop/main.tf', content: 'locals {\n  a = 1\n}\n' },
+    ]);
+    expect(out.hclFiles.map(f => f.path)).toEqual(['stacks/shop/main.tf']);
+    expect([...out.texts.keys()]).toEqual(['stacks/shop/.terraform.lock.hcl']);
+  });
+
   it('passes on what a reader already skipped', async () => {
     const skipped = {
       file: 'stacks/shop/big.tf',

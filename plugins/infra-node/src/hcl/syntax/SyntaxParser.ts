@@ -12,14 +12,16 @@ import { LineIndex } from './lineIndex';
 import { readHeredoc, readQuoted } from './templates';
 
 /** Binary operators by precedence, lowest first; all left-associative. */
-const BINARY_LEVELS: ReadonlyArray<ReadonlySet<string>> = [
-  new Set(['||']),
-  new Set(['&&']),
-  new Set(['==', '!=']),
-  new Set(['<', '>', '<=', '>=']),
-  new Set(['+', '-']),
-  new Set(['*', '/', '%']),
-];
+const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map(
+  [
+    ['||'],
+    ['&&'],
+    ['==', '!='],
+    ['<', '>', '<=', '>='],
+    ['+', '-'],
+    ['*', '/', '%'],
+  ].flatMap((ops, level) => ops.map(op => [op, level] as const)),
+);
 
 /** Tokens that close a bracket, a brace or a parenthesis. */
 const CLOSERS = new Set(['}', ']', ')']);
@@ -220,23 +222,35 @@ export class SyntaxParser {
       cond,
       then,
       else: otherwise,
-      ...this.#span(start),
+      raw: this.#raw(start),
+      line: this.#line(start),
     };
   }
 
-  #binary(level: number): Expr {
-    if (level === BINARY_LEVELS.length) return this.#unary();
+  /**
+   * Binary operators by precedence climbing: operators of `minLevel` and
+   * above, left-associative.
+   */
+  #binary(minLevel: number): Expr {
     const { lexer } = this;
-    const ops = BINARY_LEVELS[level];
     const start = lexer.peek().start;
-    let left = this.#binary(level + 1);
+    let left = this.#unary();
     for (;;) {
       const t = lexer.peek();
-      if (t.kind !== 'punct' || !ops.has(t.text)) return left;
+      const level =
+        t.kind === 'punct' ? BINARY_PRECEDENCE.get(t.text) : undefined;
+      if (level === undefined || level < minLevel) return left;
       lexer.next();
       this.#skipNewlinesAfterOperator();
       const right = this.#binary(level + 1);
-      left = { kind: 'binary', op: t.text, left, right, ...this.#span(start) };
+      left = {
+        kind: 'binary',
+        op: t.text,
+        left,
+        right,
+        raw: this.#raw(start),
+        line: this.#line(start),
+      };
     }
   }
 
@@ -248,7 +262,7 @@ export class SyntaxParser {
       this.enter(t.start);
       const operand = this.#unary();
       this.leave();
-      const span = this.#span(t.start);
+      const span = { raw: this.#raw(t.start), line: this.#line(t.start) };
       // `-1` stays a number literal.
       if (
         t.text === '-' &&
@@ -313,11 +327,23 @@ export class SyntaxParser {
     }
     if (head.kind === 'traversal' && head.steps.length === 0) {
       return steps.length
-        ? { kind: 'traversal', root: head.root, steps, ...this.#span(start) }
+        ? {
+            kind: 'traversal',
+            root: head.root,
+            steps,
+            raw: this.#raw(start),
+            line: this.#line(start),
+          }
         : head;
     }
     return steps.length
-      ? { kind: 'postfix', base: head, steps, ...this.#span(start) }
+      ? {
+          kind: 'postfix',
+          base: head,
+          steps,
+          raw: this.#raw(start),
+          line: this.#line(start),
+        }
       : head;
   }
 
@@ -330,7 +356,8 @@ export class SyntaxParser {
         return {
           kind: 'literal',
           value: Number(t.text),
-          ...this.#span(t.start),
+          raw: this.#raw(t.start),
+          line: this.#line(t.start),
         };
       case 'ident':
         return this.#identifierTerm(t);
@@ -351,7 +378,11 @@ export class SyntaxParser {
             try {
               const inner = this.parseExpression();
               this.#expect(')', t.start, 'parenthesis');
-              return { ...inner, ...this.#span(t.start) };
+              return {
+                ...inner,
+                raw: this.#raw(t.start),
+                line: this.#line(t.start),
+              };
             } finally {
               lexer.popMode();
             }
@@ -373,10 +404,16 @@ export class SyntaxParser {
         return {
           kind: 'literal',
           value: t.text === 'true',
-          ...this.#span(t.start),
+          raw: this.#raw(t.start),
+          line: this.#line(t.start),
         };
       case 'null':
-        return { kind: 'literal', value: null, ...this.#span(t.start) };
+        return {
+          kind: 'literal',
+          value: null,
+          raw: this.#raw(t.start),
+          line: this.#line(t.start),
+        };
       default:
         break;
     }
@@ -385,7 +422,8 @@ export class SyntaxParser {
         kind: 'traversal',
         root: t.text,
         steps: [],
-        ...this.#span(t.start),
+        raw: this.#raw(t.start),
+        line: this.#line(t.start),
       };
     }
     const open = lexer.next();
@@ -414,7 +452,8 @@ export class SyntaxParser {
         name: t.text,
         args,
         expandLast,
-        ...this.#span(t.start),
+        raw: this.#raw(t.start),
+        line: this.#line(t.start),
       };
     } finally {
       lexer.popMode();
@@ -435,7 +474,12 @@ export class SyntaxParser {
         if (!lexer.eat(',')) break;
       }
       this.#expect(']', open.start, 'tuple', '"," or "]" after the tuple item');
-      return { kind: 'tuple', items, ...this.#span(open.start) };
+      return {
+        kind: 'tuple',
+        items,
+        raw: this.#raw(open.start),
+        line: this.#line(open.start),
+      };
     } finally {
       lexer.popMode();
     }
@@ -481,7 +525,12 @@ export class SyntaxParser {
           );
       }
       lexer.next();
-      return { kind: 'object', entries, ...this.#span(open.start) };
+      return {
+        kind: 'object',
+        entries,
+        raw: this.#raw(open.start),
+        line: this.#line(open.start),
+      };
     } finally {
       lexer.popMode();
     }
@@ -531,7 +580,7 @@ export class SyntaxParser {
       cond = this.parseExpression();
     }
     this.#expect(object ? '}' : ']', open.start, '`for` expression');
-    const span = this.#span(open.start);
+    const span = { raw: this.#raw(open.start), line: this.#line(open.start) };
     return object
       ? {
           kind: 'for',
@@ -587,12 +636,13 @@ export class SyntaxParser {
     if (this.lexer.newlinesAreTokens) this.lexer.skipNewlines();
   }
 
-  /** The raw text and line of an expression from `start` to the last token read. */
-  #span(start: number): { raw: string; line: number } {
-    return {
-      raw: this.src.slice(start, this.lexer.lastEnd),
-      line: this.lines.lineOf(start),
-    };
+  /** The source text of an expression from `start` to the last token read. */
+  #raw(start: number): string {
+    return this.src.slice(start, this.lexer.lastEnd);
+  }
+
+  #line(start: number): number {
+    return this.lines.lineOf(start);
   }
 
   #near(offset: number): string {

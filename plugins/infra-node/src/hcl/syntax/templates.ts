@@ -36,6 +36,16 @@ type Terminator =
  */
 export function readQuoted(host: InterpolationHost, open: number): Expr {
   const { lexer } = host;
+  const plain = plainStringEnd(lexer.src, open + 1);
+  if (plain >= 0) {
+    lexer.jump(plain + 1);
+    return {
+      kind: 'literal',
+      value: lexer.src.slice(open + 1, plain),
+      raw: lexer.src.slice(open, plain + 1),
+      line: lexer.lines.lineOf(open),
+    };
+  }
   const scanned = scanTemplate(host, open + 1, { kind: 'quoted', open });
   return templateExpr(
     scanned,
@@ -95,6 +105,26 @@ export function readHeredoc(
  * The template's parts: literal pieces (unescaped one by one, so that an
  * escaped `\u0000` cannot pass for a marker) and interpolations.
  */
+/**
+ * Most strings have no escape, interpolation or directive: the offset of
+ * their closing quote, or -1 when the string needs the full scan.
+ */
+function plainStringEnd(src: string, from: number): number {
+  for (let i = from; i < src.length; i++) {
+    switch (src.charCodeAt(i)) {
+      case 0x22: // "
+        return i;
+      case 0x5c: // \
+      case 0x24: // $
+      case 0x25: // %
+      case 0x0a: // newline
+        return -1;
+      default:
+    }
+  }
+  return -1;
+}
+
 function templateExpr(
   scanned: ScannedTemplate,
   text: string,
