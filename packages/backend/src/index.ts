@@ -42,8 +42,11 @@ async function main() {
     import('@internal/backstage-plugin-scaffolder-backend-module-infra'),
   );
 
-  // TechDocs: the runbooks.
+  // TechDocs: the runbooks, and the infra repo's own docs folder as a site.
   backend.add(import('@backstage/plugin-techdocs-backend'));
+  backend.add(
+    import('@internal/backstage-plugin-techdocs-backend-module-infra-docs'),
+  );
 
   // Permissions: signed-in users read everything and run templates into
   // their own namespaces; catalog writes and lock holders' SQL text are
