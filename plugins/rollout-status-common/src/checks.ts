@@ -15,7 +15,8 @@ export type CheckId =
   | 'db-connections'
   | 'session-store'
   | 'authentik-ready'
-  | 'forward-auth';
+  | 'forward-auth'
+  | 'drift';
 
 /**
  * `unknown` means the data needed was missing, stale or failed to load; it
@@ -126,6 +127,14 @@ export const CHECKS: Record<CheckId, CheckDefinition> = {
       'Does a cookie-less request to a protected host get a redirect to the login (not a 400)?',
     sources: ['http'],
     runbook: { page: 'runbooks/forward-auth-400', anchor: 'cookieless-request' },
+  },
+  drift: {
+    id: 'drift',
+    title: 'Declared vs live',
+    question:
+      'Does what runs match the Terraform, or would an apply revert a live change?',
+    sources: ['kubernetes'],
+    runbook: { page: 'runbooks/drift', anchor: 'codify-or-revert' },
   },
 };
 

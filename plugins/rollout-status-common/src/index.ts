@@ -7,3 +7,4 @@
 export * from './checks';
 export * from './status';
 export * from './permissions';
+export * from './drift';

@@ -1,6 +1,7 @@
 import { CheckId } from '@internal/backstage-plugin-rollout-status-common';
 import { CheckFunction } from '../engine/types';
 import { dbConnectionsCheck } from './dbConnections';
+import { driftCheck } from './drift';
 import { lockHoldersCheck } from './lockHolders';
 import { pdbCheck } from './pdb';
 import { poolCheck } from './pool';
@@ -24,6 +25,7 @@ export const BUILT_IN_CHECKS: Record<CheckId, CheckFunction> = {
   'session-store': sessionStoreCheck,
   'authentik-ready': authentikReadyCheck,
   'forward-auth': forwardAuthCheck,
+  drift: driftCheck,
 };
 
 export { preflight } from './preflight';

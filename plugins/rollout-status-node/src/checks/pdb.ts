@@ -12,7 +12,8 @@ import {
   findDeployment,
   pdbForDeployment,
 } from '../sources/kubernetes/workloads';
-import { criticalPath, requireReadings, result, Findings } from './helpers';
+import { requireReadings, result, Findings } from './helpers';
+import { criticalWorkloads } from './targetWorkloads';
 
 /** Resolves an int-or-percent against a replica count (percent rounds up, as the disruption controller does). */
 export function resolveIntOrPercent(
@@ -107,7 +108,7 @@ export const pdbCheck: CheckFunction = ({ target, readings }) => {
   const k8s = got.data.kubernetes;
   const findings = new Findings();
   const evidence: Evidence[] = [];
-  for (const { name } of criticalPath(target)) {
+  for (const { name } of criticalWorkloads(target, k8s)) {
     const deployment = findDeployment(name, k8s.deployments);
     if (!deployment) {
       findings.add(

@@ -81,11 +81,25 @@ export const poolCheck: CheckFunction = ({ target, readings }) => {
   const findings = new Findings();
   const evidence: Evidence[] = [];
   const rows = bouncer.pools.filter(p => p.database === bouncer.database);
+  if (!rows.length && bouncer.configuredDatabases?.includes(bouncer.database)) {
+    // PgBouncer creates a pool on the first client login: none yet is an
+    // idle bouncer, not a wrong database name.
+    return result({
+      id,
+      verdict: 'ok',
+      summary: `PgBouncer is idle: database "${bouncer.database}" is configured but has no pool yet, because no client has logged in since PgBouncer started (pools are created on the first login); this is not a configuration error`,
+      evidence: [{ label: 'clients waiting', value: '0 (no pool yet)' }],
+      used,
+      evaluatedAt: readings.evaluatedAt,
+    });
+  }
   if (!rows.length) {
     return result({
       id,
       verdict: 'unknown',
-      summary: `PgBouncer has no pool for database "${bouncer.database}" (check rolloutStatus.targets[].pgbouncer.database)`,
+      summary: `PgBouncer has no pool for database "${bouncer.database}" and does not list it in SHOW DATABASES (have: ${
+        bouncer.configuredDatabases?.join(', ') || 'none'
+      }); check rolloutStatus.targets[].pgbouncer.database`,
       used,
       evaluatedAt: readings.evaluatedAt,
     });

@@ -1,4 +1,4 @@
-import { V1Pod, V1Probe } from '@kubernetes/client-node';
+import { V1Probe } from '@kubernetes/client-node';
 import { Evidence } from '@internal/backstage-plugin-rollout-status-common';
 import { CheckFunction } from '../engine/types';
 import {
@@ -6,6 +6,8 @@ import {
   podsOfDeployment,
   timeOf,
 } from '../sources/kubernetes/workloads';
+import { bootOf } from './bootTime';
+import { criticalWorkloads } from './targetWorkloads';
 import {
   formatSeconds,
   requireReadings,
@@ -26,18 +28,25 @@ export function livenessBudgetSeconds(probe: V1Probe): number {
   );
 }
 
-/** Seconds from the container's start to the pod turning Ready. */
-export function bootSeconds(pod: V1Pod): number | undefined {
-  const started = timeOf(
-    pod.status?.containerStatuses?.[0]?.state?.running?.startedAt,
-  );
-  const ready = pod.status?.conditions?.find(
-    c => c.type === 'Ready' && c.status === 'True',
-  );
-  const readyAt = timeOf(ready?.lastTransitionTime);
-  return started !== undefined && readyAt !== undefined && readyAt >= started
-    ? (readyAt - started) / 1000
-    : undefined;
+/**
+ * How long a booting container has before liveness can kill it. Liveness
+ * only starts once the startup probe has passed, so with a `startupProbe`
+ * the startup budget (its failureThreshold × periodSeconds after its
+ * initial delay) comes first; the liveness budget follows.
+ */
+export function bootBudgetSeconds(
+  liveness: V1Probe,
+  startup: V1Probe | undefined,
+): { seconds: number; text: string } {
+  const live = livenessBudgetSeconds(liveness) + (startup ? 0 : liveness.initialDelaySeconds ?? 0);
+  if (!startup) return { seconds: live, text: `liveness ${formatSeconds(live)}` };
+  const start =
+    (startup.initialDelaySeconds ?? 0) +
+    (startup.failureThreshold ?? 3) * (startup.periodSeconds ?? 10);
+  return {
+    seconds: start + live,
+    text: `startup ${formatSeconds(start)} + liveness ${formatSeconds(live)}`,
+  };
 }
 
 /**
@@ -46,7 +55,11 @@ export function bootSeconds(pod: V1Pod): number | undefined {
  * liveness budget longer than an observed boot? A boot that waits on the
  * migration advisory lock outlasts a short budget and kubelet kill-loops it.
  */
-export const probeKillsCheck: CheckFunction = ({ target, readings }) => {
+export const probeKillsCheck: CheckFunction = ({
+  target,
+  readings,
+  bootHistory,
+}) => {
   const id = 'probe-kills';
   const got = requireReadings(
     id,
@@ -58,17 +71,24 @@ export const probeKillsCheck: CheckFunction = ({ target, readings }) => {
   const windowStart =
     readings.evaluatedAt - target.thresholds.restartWindowMinutes * 60_000;
   const names = workloadNames(target);
+  const watched = target.derived
+    ? criticalWorkloads(target, k8s).map(w => w.name)
+    : [names.server, names.worker];
   const findings = new Findings();
   const evidence: Evidence[] = [];
   const workloads = [];
-  for (const name of [names.server, names.worker]) {
+  for (const name of watched) {
     const d = findDeployment(name, k8s.deployments);
     if (!d) {
       findings.add('unknown', `Deployment ${name} not found`);
       continue;
     }
-    const probe = d.spec?.template.spec?.containers?.[0]?.livenessProbe;
-    const budget = probe ? livenessBudgetSeconds(probe) : undefined;
+    const container = d.spec?.template.spec?.containers?.[0];
+    const probe = container?.livenessProbe;
+    const bootBudget = probe
+      ? bootBudgetSeconds(probe, container?.startupProbe)
+      : undefined;
+    const budget = bootBudget?.seconds;
     const pods = podsOfDeployment(name, k8s.replicaSets, k8s.pods);
     const podNames = new Set(pods.map(p => p.metadata?.name));
     const recentTerminations = pods.flatMap(p =>
@@ -104,9 +124,16 @@ export const probeKillsCheck: CheckFunction = ({ target, readings }) => {
     const failures = livenessEvents
       .filter(e => e.reason === 'Unhealthy')
       .reduce((n, e) => n + (e.count ?? 1), 0);
-    const boots = pods
-      .map(bootSeconds)
-      .filter((b): b is number => b !== undefined);
+    const readingsOfBoots = pods.map(p =>
+      bootOf(p, {
+        history: bootHistory,
+        blipAfterSeconds: target.thresholds.restartWindowMinutes * 60,
+      }),
+    );
+    const boots = readingsOfBoots.flatMap(b => (b.known ? [b.seconds] : []));
+    const blips = readingsOfBoots.filter(
+      b => !b.known && /blip/.test(b.reason),
+    ).length;
     const longestBoot = boots.length ? Math.max(...boots) : undefined;
     workloads.push({
       name,
@@ -124,7 +151,7 @@ export const probeKillsCheck: CheckFunction = ({ target, readings }) => {
         budget === undefined ? 'none' : formatSeconds(budget)
       }, longest boot ${
         longestBoot === undefined ? 'not observed' : formatSeconds(longestBoot)
-      }`,
+      }${blips ? ` (${blips} readiness blip(s) not counted as boots)` : ''}`,
     });
     if (kills > 0) {
       findings.add(
@@ -148,7 +175,9 @@ export const probeKillsCheck: CheckFunction = ({ target, readings }) => {
         kills > 0 ? 'critical' : 'warn',
         `${name}: a boot took ${formatSeconds(
           longestBoot,
-        )}, longer than the liveness budget of ${formatSeconds(budget)}`,
+        )}, longer than the budget before liveness kills it (${
+          bootBudget?.text
+        })`,
       );
     } else if (budget !== undefined && longestBoot === undefined) {
       findings.add(

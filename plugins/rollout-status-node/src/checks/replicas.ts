@@ -5,7 +5,8 @@ import {
   findDeployment,
   podsOfDeployment,
 } from '../sources/kubernetes/workloads';
-import { criticalPath, requireReadings, result, Findings } from './helpers';
+import { requireReadings, result, Findings } from './helpers';
+import { criticalWorkloads } from './targetWorkloads';
 
 export function isPodReady(pod: V1Pod): boolean {
   return (
@@ -36,7 +37,7 @@ export const replicasCheck: CheckFunction = ({ target, readings }) => {
   const findings = new Findings();
   const evidence: Evidence[] = [];
   const workloads = [];
-  for (const { role, name } of criticalPath(target)) {
+  for (const { role, name } of criticalWorkloads(target, k8s)) {
     const deployment = findDeployment(name, k8s.deployments);
     if (!deployment) {
       findings.add(

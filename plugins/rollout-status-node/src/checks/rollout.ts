@@ -8,7 +8,8 @@ import {
   replicaSetsOfDeployment,
   timeOf,
 } from '../sources/kubernetes/workloads';
-import { criticalPath, requireReadings, result, Findings } from './helpers';
+import { requireReadings, result, Findings } from './helpers';
+import { criticalWorkloads } from './targetWorkloads';
 import { effectiveMinAvailable, resolveIntOrPercent } from './pdb';
 import { isPodReady } from './replicas';
 
@@ -82,7 +83,7 @@ export const rolloutCheck: CheckFunction = ({ target, readings }) => {
   const findings = new Findings();
   const evidence: Evidence[] = [];
   const replicaSets: ReplicaSetBar[] = [];
-  for (const { name } of criticalPath(target)) {
+  for (const { name } of criticalWorkloads(target, k8s)) {
     const d = findDeployment(name, k8s.deployments);
     if (!d) {
       findings.add('unknown', `Deployment ${name} not found`);

@@ -64,7 +64,7 @@ describe('the bundled snapshots', () => {
     );
     expect(reasons('lock-holders')).toMatch(/pid 48377/);
     expect(reasons('version-pin')).toMatch(
-      /worker runs 2026\.2\.2 while server runs 2026\.2\.4/,
+      /worker pods run 2026\.2\.2 while server pods run 2026\.2\.4/,
     );
     expect(status.preflight.reasons).toHaveLength(4);
   });

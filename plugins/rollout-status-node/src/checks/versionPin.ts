@@ -3,6 +3,8 @@ import { CheckFunction } from '../engine/types';
 import { HelmReleaseInfo } from '../sources/kubernetes/types';
 import { findDeployment, imageTag } from '../sources/kubernetes/workloads';
 import { Findings, requireReadings, result, workloadNames } from './helpers';
+import { judgeHelmRelease } from './helmPins';
+import { liveTags } from './livePodTags';
 
 /**
  * Compares CalVer-ish tags (`2026.2.4`, `v2026.2.4-rc1`) numerically part by
@@ -30,19 +32,27 @@ function dig(values: Record<string, unknown>, path: string[]): unknown {
   );
 }
 
-/** Where the authentik chart reads an image tag override, most specific last. */
+/** Where charts commonly read an image tag override, in the order tried. */
 const TAG_PATHS = [
   ['global', 'image', 'tag'],
   ['image', 'tag'],
   ['server', 'image', 'tag'],
 ];
 
-/** The tag a `helm upgrade` with the release's values would render. */
-export function renderedTag(release: HelmReleaseInfo): {
+/**
+ * The tag a `helm upgrade` with the release's values would render: the
+ * values key the Terraform pins (from the infra model) when given, else the
+ * common override keys, else the chart's appVersion.
+ */
+export function renderedTag(
+  release: HelmReleaseInfo,
+  declaredKey?: string,
+): {
   tag?: string;
   from: string;
 } {
-  for (const path of TAG_PATHS) {
+  const paths = declaredKey ? [declaredKey.split('.'), ...TAG_PATHS] : TAG_PATHS;
+  for (const path of paths) {
     const value = dig(release.values, path);
     if (typeof value === 'string' && value)
       return { tag: value, from: `values ${path.join('.')}` };
@@ -73,20 +83,71 @@ export const versionPinCheck: CheckFunction = ({ target, readings }) => {
   const evidence: Evidence[] = [];
   const used = [...got.used];
 
+  if (target.derived && !target.postgres) {
+    const releases = target.derived.helmReleases.map(r =>
+      judgeHelmRelease(r, target.derived!, k8s),
+    );
+    for (const r of releases) {
+      findings.add(r.verdict);
+      r.reasons.forEach(reason => findings.add(r.verdict, reason));
+      evidence.push(...r.evidence);
+    }
+    return result({
+      id,
+      verdict: findings.verdict,
+      summary: findings.summary(
+        `An apply keeps the version every Helm release's pods run (${target.derived.helmReleases
+          .map(r => r.name)
+          .join(', ')})`,
+      ),
+      reasons: findings.reasons,
+      evidence,
+      used,
+      evaluatedAt: readings.evaluatedAt,
+      data: { releases: releases.map(r => r.data) },
+    });
+  }
+
+  // The version is what the pods run (container statuses); the template is
+  // only what they will run once rolled.
   const server = findDeployment(names.server, k8s.deployments);
-  const liveTag = imageTag(server?.spec?.template.spec?.containers?.[0]?.image);
-  const workerTag = imageTag(
-    findDeployment(names.worker, k8s.deployments)?.spec?.template.spec
-      ?.containers?.[0]?.image,
+  const serverTags = server ? liveTags(server, k8s) : { podTags: [] };
+  const templateTag = imageTag(
+    server?.spec?.template.spec?.containers?.[0]?.image,
   );
-  evidence.push({ label: 'live image tag', value: liveTag ?? 'unknown' });
+  const liveTag =
+    serverTags.podTags.length === 1 ? serverTags.podTags[0] : templateTag;
+  const worker = findDeployment(names.worker, k8s.deployments);
+  const workerPodTags = worker ? liveTags(worker, k8s).podTags : [];
+  const workerTag =
+    workerPodTags.length === 1
+      ? workerPodTags[0]
+      : imageTag(worker?.spec?.template.spec?.containers?.[0]?.image);
+  evidence.push({
+    label: 'live image tag',
+    value: `${liveTag ?? 'unknown'} (${
+      serverTags.podTags.length === 1
+        ? `${names.server} pods, container statuses`
+        : `${names.server} template: its pods run ${
+            serverTags.podTags.join(', ') || 'nothing'
+          }`
+    })`,
+  });
   if (!liveTag) {
     findings.add('unknown', `no image tag on Deployment ${names.server}`);
+  }
+  if (serverTags.podTags.length > 1) {
+    findings.add(
+      'warn',
+      `${names.server} pods run different versions (${serverTags.podTags.join(
+        ', ',
+      )}, container statuses)`,
+    );
   }
   if (liveTag && workerTag && workerTag !== liveTag) {
     findings.add(
       'warn',
-      `worker runs ${workerTag} while server runs ${liveTag}`,
+      `worker pods run ${workerTag} while server pods run ${liveTag}`,
     );
   }
 
@@ -95,7 +156,9 @@ export const versionPinCheck: CheckFunction = ({ target, readings }) => {
   if (!release) {
     findings.add(
       'unknown',
-      'no deployed Helm release Secret found: what an apply renders is unknown',
+      `no deployed Helm release Secret sh.helm.release.v1.${
+        target.kubernetes?.helmRelease ?? '?'
+      }.v* in namespace ${k8s.namespace}: what an apply renders is unknown`,
     );
   } else {
     const r = renderedTag(release);

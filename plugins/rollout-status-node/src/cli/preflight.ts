@@ -19,6 +19,8 @@ import { parse as parseYaml } from 'yaml';
 import { readRolloutStatusConfig } from '../config/readRolloutStatusConfig';
 import { collectReadings } from '../engine/collectReadings';
 import { evaluateTarget } from '../engine/evaluate';
+import { SharedReads } from '../sources/sharedReads';
+import { loadTargets } from '../targets/loadTargets';
 
 export const EXIT_SAFE = 0;
 export const EXIT_UNSAFE = 1;
@@ -26,11 +28,12 @@ export const EXIT_CONFIG = 2;
 export const EXIT_FAILURE = 3;
 
 const USAGE =
-  'usage: preflight --config <app-config.yaml> [--target <id>] [--base-dir <dir>] [--allow-snapshot]';
+  'usage: preflight --config <app-config.yaml> [--target <id> | --stack <name>] [--base-dir <dir>] [--allow-snapshot]';
 
 interface Args {
   config: string;
   target?: string;
+  stack?: string;
   baseDir?: string;
   allowSnapshot?: boolean;
 }
@@ -48,6 +51,7 @@ function parseArgs(argv: string[]): Args {
       {
         '--config': 'config',
         '--target': 'target',
+        '--stack': 'stack',
         '--base-dir': 'baseDir',
       } as const
     )[flag];
@@ -104,18 +108,29 @@ export async function runPreflight(
   const kubernetes = document.kubernetes as
     | { clusterLocatorMethods?: unknown }
     | undefined;
-  const config = readRolloutStatusConfig(
-    substituteEnv(document.rolloutStatus, 'rolloutStatus'),
-    substituteEnv(
-      kubernetes?.clusterLocatorMethods,
-      'kubernetes.clusterLocatorMethods',
+  const baseDir = resolve(args.baseDir ?? process.cwd());
+  const config = await loadTargets(
+    readRolloutStatusConfig(
+      substituteEnv(document.rolloutStatus, 'rolloutStatus'),
+      substituteEnv(
+        kubernetes?.clusterLocatorMethods,
+        'kubernetes.clusterLocatorMethods',
+      ),
     ),
+    { baseDir },
   );
+  if (args.target && args.stack)
+    throw new InputError(`give --target or --stack, not both; ${USAGE}`);
   const indexed = config.targets.map((target, index) => ({ target, index }));
-  const selected = args.target
-    ? indexed.filter(t => t.target.id === args.target)
-    : indexed;
+  const selected = indexed.filter(({ target }) => {
+    if (args.target) return target.id === args.target;
+    if (args.stack) return target.derived?.stack === args.stack;
+    return true;
+  });
   if (!selected.length) {
+    const stacks = [
+      ...new Set(config.targets.flatMap(t => (t.derived ? [t.derived.stack] : []))),
+    ];
     throw new InputError(
       args.target
         ? `--target ${
@@ -123,10 +138,14 @@ export async function runPreflight(
           }: no such target in rolloutStatus.targets (have: ${
             config.targets.map(t => t.id).join(', ') || 'none'
           })`
+        : args.stack
+        ? `--stack ${args.stack}: no derived target for this stack (stacks with a Helm release or a critical-path workload: ${
+            stacks.join(', ') || 'none; is rolloutStatus.derive set?'
+          })`
         : 'rolloutStatus.targets is empty: nothing to check',
     );
   }
-  const baseDir = resolve(args.baseDir ?? process.cwd());
+  const reads = new SharedReads(config.intervalSeconds * 1000);
   const statuses = await Promise.all(
     selected.map(async ({ target, index }) => {
       const withPath = target.snapshot
@@ -137,6 +156,7 @@ export async function runPreflight(
         await collectReadings(withPath, {
           deadlineMs: config.deadlineMs,
           targetIndex: index,
+          reads,
         }),
       );
       return {
@@ -151,10 +171,18 @@ export async function runPreflight(
       };
     }),
   );
+  // The causes themselves (apply logs print this field): every reason of
+  // every preflight check that is not ok, not only "preflight is warn".
   const reasons = statuses.flatMap(s => [
     ...(s.preflight.safeToApply
       ? []
-      : [`${s.targetId}: preflight is ${s.preflight.verdict}`]),
+      : s.checks
+          .filter(c => s.preflight.basedOn.includes(c.id) && c.verdict !== 'ok')
+          .flatMap(c =>
+            (c.reasons.length ? c.reasons : [c.summary]).map(
+              r => `${s.targetId}: ${c.verdict} ${c.id}: ${r}`,
+            ),
+          )),
     ...(s.mode === 'snapshot' && !args.allowSnapshot
       ? [
           `${s.targetId}: snapshot data (${

@@ -1,7 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
+import { DerivedTargetSpec } from '../targets/types';
 import {
   DEFAULT_THRESHOLDS,
+  DeriveConfig,
   KubernetesSourceConfig,
   RawTargetConfig,
   Thresholds,
@@ -21,6 +23,16 @@ export interface TargetConfig
   extends Omit<RawTargetConfig, 'thresholds' | 'kubernetes'> {
   thresholds: Thresholds;
   kubernetes?: KubernetesSourceConfig & { connection: KubernetesConnection };
+  /** Set on targets derived from the infra model: what the Terraform declares. */
+  derived?: DerivedTargetSpec;
+  /** Shown with every source of the target, e.g. `simulated cluster`. */
+  sourceLabel?: string;
+}
+
+/** Where derived targets come from: the infra repo and the cluster that runs it. */
+export interface DeriveSettings
+  extends Omit<DeriveConfig, 'clusterName' | 'url' | 'token' | 'caData' | 'skipTLSVerify'> {
+  connection: KubernetesConnection;
 }
 
 export interface RolloutStatusConfig {
@@ -28,6 +40,7 @@ export interface RolloutStatusConfig {
   intervalSeconds: number;
   staleAfterSeconds: number;
   targets: TargetConfig[];
+  derive?: DeriveSettings;
 }
 
 /** The stock Kubernetes plugin's cluster entries, by the fields we reuse. */
@@ -148,10 +161,22 @@ export function readRolloutStatusConfig(
     }
     return { ...rest, thresholds, kubernetes: resolvedKubernetes };
   });
+  let derive: DeriveSettings | undefined;
+  if (raw.derive) {
+    const { clusterName, url, token, caData, skipTLSVerify, ...rest } =
+      raw.derive;
+    derive = {
+      ...rest,
+      connection: clusterName
+        ? findCluster(clusterLocatorMethods, clusterName, 'rolloutStatus.derive')
+        : { url: url ?? '', token, caData, skipTLSVerify: skipTLSVerify ?? false },
+    };
+  }
   return {
     deadlineMs: raw.deadlineMs,
     intervalSeconds: raw.intervalSeconds,
     staleAfterSeconds: raw.staleAfterSeconds ?? raw.intervalSeconds * 3,
     targets,
+    ...(derive ? { derive } : {}),
   };
 }

@@ -85,10 +85,28 @@ const postgresSchema = z
   })
   .strict();
 
+/**
+ * A probe URL is shown on every status and written to logs, so it must not
+ * carry credentials (`http://user:pass@host/`): refuse it at config load.
+ */
+const probeUrl = z
+  .string()
+  .url()
+  .refine(
+    url => {
+      const parsed = new URL(url);
+      return !parsed.username && !parsed.password;
+    },
+    {
+      message:
+        'the URL carries credentials (user:password@); probe URLs are shown to every user and logged, so remove them from the URL (probes send no credentials)',
+    },
+  );
+
 const httpSchema = z
   .object({
-    readyUrl: z.string().url().optional(),
-    forwardAuthUrl: z.string().url().optional(),
+    readyUrl: probeUrl.optional(),
+    forwardAuthUrl: probeUrl.optional(),
     loginLocationContains: z
       .string()
       .min(1)
@@ -115,8 +133,29 @@ const targetSchema = z
   })
   .strict();
 
+/** Targets derived from the infra model: where the infra repo is and which cluster runs it. */
+const deriveSchema = z
+  .object({
+    infraPath: z.string().min(1),
+    clusterName: z.string().min(1).optional(),
+    url: z.string().url().optional(),
+    token: z.string().min(1).optional(),
+    caData: z.string().optional(),
+    skipTLSVerify: z.boolean().optional(),
+    /** Shown on every derived target's sources, e.g. "simulated cluster". */
+    label: z.string().min(1).optional(),
+    criticalPath: z.array(z.string().min(1)).optional(),
+    excludeStacks: z.array(z.string().min(1)).default([]),
+  })
+  .strict()
+  .refine(k => Boolean(k.url) !== Boolean(k.clusterName), {
+    message:
+      'set exactly one of `url` (with `token`) or `clusterName` (an entry of kubernetes.clusterLocatorMethods[].clusters[])',
+  });
+
 export const rolloutStatusConfigSchema = z
   .object({
+    derive: deriveSchema.optional(),
     deadlineMs: z.number().int().positive().default(3000),
     intervalSeconds: z.number().positive().default(30),
     staleAfterSeconds: z.number().positive().optional(),
@@ -124,6 +163,7 @@ export const rolloutStatusConfigSchema = z
   })
   .strict();
 
+export type DeriveConfig = z.infer<typeof deriveSchema>;
 export type RawTargetConfig = z.infer<typeof targetSchema>;
 export type KubernetesSourceConfig = z.infer<typeof kubernetesSchema>;
 export type PgBouncerSourceConfig = z.infer<typeof pgbouncerSchema>;

@@ -9,6 +9,7 @@ import { readPgBouncer } from '../sources/pgbouncer';
 import { readPostgres } from '../sources/postgres';
 import { loadSnapshot, readingsFromSnapshot } from '../sources/snapshot';
 import { readWithDeadline } from '../sources/deadline';
+import { SharedReads } from '../sources/sharedReads';
 import { SourceReading } from '../sources/types';
 import { TargetReadings } from './types';
 
@@ -33,6 +34,8 @@ export async function collectReadings(
     targetIndex?: number;
     /** Clock for live readings (tests replay recordings at their recording time). */
     now?: () => number;
+    /** Shares namespace reads between targets (one LIST per kind per namespace per interval). */
+    reads?: SharedReads;
   },
 ): Promise<TargetReadings> {
   if (target.snapshot) {
@@ -54,13 +57,19 @@ export async function collectReadings(
         readWithDeadline({
           source: {
             kind: 'kubernetes',
-            name: `Kubernetes API ${k8s.connection.url} namespace ${k8s.namespace}`,
+            name: `${
+              target.sourceLabel ? `[${target.sourceLabel}] ` : ''
+            }Kubernetes API ${k8s.connection.url} namespace ${k8s.namespace}`,
             mode: 'live',
           },
           deadlineMs,
           secrets,
-          read: signal => readKubernetes(k8s, signal),
-          describeError: describeKubernetesError,
+          read: signal =>
+            readKubernetes(k8s, signal, {
+              reads: options.reads,
+              helmReleases: target.derived?.helmReleases.map(h => h.name),
+            }),
+          describeError: e => describeKubernetesError(e, k8s.connection.url),
         }),
       bouncer &&
         readWithDeadline({

@@ -1,5 +1,6 @@
 import {
   AdditionalCheckResult,
+  CheckId,
   CheckResult,
   TargetStatusWithAdditions,
 } from '@internal/backstage-plugin-rollout-status-common';
@@ -7,6 +8,8 @@ import { assertError } from '@backstage/errors';
 import { TargetConfig } from '../config/readRolloutStatusConfig';
 import { BUILT_IN_CHECKS, preflight } from '../checks';
 import { RolloutStatusCheck } from '../extensions';
+import { BootHistory } from '../checks/bootTime';
+import { applicableChecks } from './applicableChecks';
 import { TargetReadings } from './types';
 
 /**
@@ -16,11 +19,20 @@ import { TargetReadings } from './types';
 export function evaluateTarget(
   target: TargetConfig,
   readings: TargetReadings,
-  options: { additionalChecks?: RolloutStatusCheck[]; generatedAt?: Date } = {},
+  options: {
+    additionalChecks?: RolloutStatusCheck[];
+    generatedAt?: Date;
+    bootHistory?: BootHistory;
+  } = {},
 ): TargetStatusWithAdditions {
-  const input = { target, readings };
-  const checks: CheckResult[] = Object.values(BUILT_IN_CHECKS).map(check =>
-    check(input),
+  const input = { target, readings, bootHistory: options.bootHistory };
+  const applicable = applicableChecks(
+    target,
+    readings,
+    Object.keys(BUILT_IN_CHECKS) as CheckId[],
+  );
+  const checks: CheckResult[] = applicable.checks.map(id =>
+    BUILT_IN_CHECKS[id](input),
   );
   const additionalChecks = (options.additionalChecks ?? []).map(
     (extra): AdditionalCheckResult => {
@@ -49,7 +61,7 @@ export function evaluateTarget(
     mode: readings.mode,
     snapshot: readings.snapshot,
     generatedAt: (options.generatedAt ?? new Date()).toISOString(),
-    preflight: preflight(checks),
+    preflight: preflight(checks, applicable.preflight),
     checks,
     ...(additionalChecks.length ? { additionalChecks } : {}),
   };

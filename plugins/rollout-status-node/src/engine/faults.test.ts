@@ -74,12 +74,14 @@ describe('faults: every answer within the deadline, affected checks unknown with
     expect(JSON.stringify(status)).not.toContain(TOKEN);
   }
 
-  it('API server down', async () => {
-    const { status, elapsed } = await run(
-      `http://127.0.0.1:${await findFreePort()}`,
-    );
+  it('API server down: the reason names the API URL', async () => {
+    const url = `http://127.0.0.1:${await findFreePort()}`;
+    const { status, elapsed } = await run(url);
     expect(elapsed).toBeLessThan(DEADLINE + 300);
-    expectUnknown(status, /Kubernetes API unreachable: ECONNREFUSED/);
+    expectUnknown(
+      status,
+      new RegExp(`Kubernetes API ${url.replace(/[.]/g, '\\.')} unreachable: ECONNREFUSED`),
+    );
   });
 
   it('API server slow', async () => {

@@ -1,4 +1,5 @@
 import { CheckResult } from '@internal/backstage-plugin-rollout-status-common';
+import { BootHistory } from '../checks/bootTime';
 import { TargetConfig } from '../config/readRolloutStatusConfig';
 import { ProbeAnswer } from '../sources/httpProbe';
 import { KubernetesObjects } from '../sources/kubernetes/types';
@@ -26,6 +27,8 @@ export interface TargetReadings {
 export interface CheckInput {
   target: TargetConfig;
   readings: TargetReadings;
+  /** First Ready per container start across polls (the poller keeps one per target). */
+  bootHistory?: BootHistory;
 }
 
 export type CheckFunction = (input: CheckInput) => CheckResult;

@@ -30,6 +30,8 @@ export interface PgBouncerState {
   totalWaitTimeUs?: number;
   /** Clients by state (`active`, `waiting`, ...) for the judged database, from `SHOW CLIENTS`. */
   clientsByState: Record<string, number>;
+  /** Databases PgBouncer is configured with (`SHOW DATABASES`), to tell an idle pool from a wrong name. */
+  configuredDatabases?: string[];
 }
 
 /** The recorded answers of the admin console commands (rows as the console returns them). */
@@ -78,6 +80,7 @@ export function interpretPgBouncer(
   }
   return {
     database,
+    configuredDatabases: answers.databases.map(row => String(row.name)),
     pools,
     config,
     databasePoolSize:

@@ -40,6 +40,8 @@ export const snapshotSchema = z.object({
           poddisruptionbudgets: list,
           events: list,
           secrets: list,
+          /** Namespace objects (their labels say whether Keel is enrolled). */
+          namespaces: list.optional(),
         }),
         nodeStats: z.record(z.string(), z.unknown()),
       }),

@@ -34,6 +34,7 @@ const NAMESPACED =
   /^\/(?:api\/v1|apis\/([a-z0-9.]+)\/(v[0-9a-z]+))\/namespaces\/([^/]+)\/([a-z]+)$/;
 const CLUSTER_WIDE =
   /^\/(?:api\/v1|apis\/([a-z0-9.]+)\/(v[0-9a-z]+))\/([a-z]+)$/;
+const NAMESPACE_OBJECT = /^\/api\/v1\/namespaces\/([^/]+)$/;
 const NODE_STATS = /^\/api\/v1\/nodes\/([^/]+)\/proxy\/stats\/summary$/;
 
 /** `a=b,c=d` equality selectors (all the clients here send). */
@@ -121,6 +122,21 @@ export async function startKubernetesFixtureServer(options: {
           res,
           404,
           statusBody(404, 'NotFound', `node ${stats[1]} not found`),
+        );
+      return;
+    }
+    const namespaceObject = NAMESPACE_OBJECT.exec(path);
+    if (namespaceObject) {
+      count('namespace');
+      const found = (lists().namespaces?.items ?? []).find(
+        n => (n.metadata as Json | undefined)?.name === namespaceObject[1],
+      );
+      if (found) send(res, 200, found);
+      else
+        send(
+          res,
+          404,
+          statusBody(404, 'NotFound', `namespaces "${namespaceObject[1]}" not found`),
         );
       return;
     }

@@ -22,6 +22,8 @@ export interface KubernetesAnswers {
   helmSecrets: V1Secret[];
   statsByNode: Record<string, NodeStatsSummary | undefined>;
   statsError?: string;
+  namespaceLabels?: Record<string, string>;
+  namespaceError?: string;
 }
 
 /**
@@ -30,8 +32,11 @@ export interface KubernetesAnswers {
  */
 export function assembleKubernetesObjects(
   answers: KubernetesAnswers,
-  names: { helmRelease: string; outpost: string },
+  names: { helmRelease: string; helmReleases?: string[]; outpost: string },
 ): KubernetesObjects {
+  const releaseNames = [
+    ...new Set([names.helmRelease, ...(names.helmReleases ?? [])]),
+  ];
   const outpostPods = podsOfDeployment(
     names.outpost,
     answers.replicaSets,
@@ -46,6 +51,14 @@ export function assembleKubernetesObjects(
     podDisruptionBudgets: answers.podDisruptionBudgets,
     events: answers.events,
     helmRelease: latestDeployedRelease(answers.helmSecrets, names.helmRelease),
+    helmReleases: Object.fromEntries(
+      releaseNames.map(name => [
+        name,
+        latestDeployedRelease(answers.helmSecrets, name),
+      ]),
+    ),
+    namespaceLabels: answers.namespaceLabels,
+    namespaceError: answers.namespaceError,
     shmUsage: joinShmStats(volumes, answers.statsByNode, answers.namespace),
     podsWithDefaultShm,
     statsError: answers.statsError,

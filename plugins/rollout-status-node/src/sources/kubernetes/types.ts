@@ -38,6 +38,12 @@ export interface KubernetesObjects {
   events: CoreV1Event[];
   /** Missing when no `sh.helm.release.v1.<release>.*` Secret was found. */
   helmRelease?: HelmReleaseInfo;
+  /** Every release the target names, by release name; undefined when no deployed Secret was found. */
+  helmReleases?: Record<string, HelmReleaseInfo | undefined>;
+  /** Labels of the namespace (Keel enrolment); undefined when it could not be read. */
+  namespaceLabels?: Record<string, string>;
+  /** Why the namespace could not be read. */
+  namespaceError?: string;
   /** `/dev/shm` emptyDir volumes of the outpost pods; missing entries mean "not observed". */
   shmUsage: EmptyDirUsage[];
   /** Outpost pods that mount no emptyDir at /dev/shm (they use the runtime's 64 MB default). */

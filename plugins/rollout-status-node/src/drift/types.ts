@@ -1,0 +1,4 @@
+export type {
+  DriftItem,
+  FieldWriter,
+} from '@internal/backstage-plugin-rollout-status-common';
