@@ -5,14 +5,15 @@ import { EXAMPLE_REPO, tempRepo } from '../__testUtils__/tempRepo';
 
 jest.setTimeout(60_000);
 
-const TSX = path.join(
-  path.dirname(require.resolve('tsx/package.json')),
-  'dist/cli.mjs',
+// What `yarn catalog:preview` runs: the CLI bundled by the repo's launcher.
+const LAUNCHER = path.resolve(
+  __dirname,
+  '../../../../scripts/lib/runBundled.cjs',
 );
 const PREVIEW = path.resolve(__dirname, 'preview.ts');
 
 function preview(...args: string[]) {
-  const res = spawnSync(process.execPath, [TSX, PREVIEW, ...args], {
+  const res = spawnSync(process.execPath, [LAUNCHER, PREVIEW, ...args], {
     encoding: 'utf8',
     env: { ...process.env, INIT_CWD: '' },
   });
