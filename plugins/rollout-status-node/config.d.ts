@@ -17,6 +17,33 @@ export interface Config {
      * @visibility frontend
      */
     staleAfterSeconds?: number;
+    /**
+     * Targets derived from the infra model: the infra repo to read and the
+     * cluster that runs it. Names come from the Terraform.
+     */
+    derive?: {
+      /** Path of a checkout of the infra repo (relative to the backend's folder). */
+      infraPath: string;
+      /** A cluster of `kubernetes.clusterLocatorMethods[].clusters[]` to reuse. */
+      clusterName?: string;
+      /** API server URL, when not reusing a cluster entry. */
+      url?: string;
+      /**
+       * Bearer token for the API server.
+       * @visibility secret
+       */
+      token?: string;
+      /** Base64 PEM of the API server CA. */
+      caData?: string;
+      /** Skip TLS verification of the API server (homelab only). */
+      skipTLSVerify?: boolean;
+      /** Shown with every source, e.g. `simulated cluster`. */
+      label?: string;
+      /** Regular expressions matched against workload names (default: the infra model's list). */
+      criticalPath?: string[];
+      /** Stacks to leave out. */
+      excludeStacks?: string[];
+    };
     /** The deployments to watch. */
     targets?: Array<{
       /** Stable id used in URLs, lower-case letters, digits and dashes. */

@@ -6,6 +6,7 @@ import { rolloutStatusPermissions } from '@internal/backstage-plugin-rollout-sta
 import {
   RolloutStatusCheck,
   loadSnapshot,
+  loadTargets,
   readRolloutStatusConfig,
   rolloutStatusChecksExtensionPoint,
 } from '@internal/backstage-plugin-rollout-status-node';
@@ -54,9 +55,14 @@ export const rolloutStatusPlugin = createBackendPlugin({
             'No rolloutStatus config: the rollout-status plugin serves an empty target list',
           );
         }
-        const rolloutConfig = readRolloutStatusConfig(
-          config.getOptional('rolloutStatus'),
-          config.getOptional('kubernetes.clusterLocatorMethods'),
+        // Targets derived from the infra model (rolloutStatus.derive) join
+        // the configured ones; paths resolve against the backend's folder.
+        const rolloutConfig = await loadTargets(
+          readRolloutStatusConfig(
+            config.getOptional('rolloutStatus'),
+            config.getOptional('kubernetes.clusterLocatorMethods'),
+          ),
+          { baseDir: process.cwd() },
         );
         // Fail at startup, naming the key, rather than on every poll.
         for (const [index, target] of rolloutConfig.targets.entries()) {

@@ -80,6 +80,10 @@ export async function createRouter(options: {
     res.json(rolloutStatus.listTargets(query));
   });
 
+  router.get('/drift', async (_req, res) => {
+    res.json(await rolloutStatus.listDrift());
+  });
+
   router.get('/targets/:targetId/status', async (req, res) => {
     const { targetId } = parse(targetParams, req.params);
     const status = await rolloutStatus.getStatus(targetId);

@@ -30,3 +30,8 @@ export type {
   RolloutStatusCheck,
   RolloutStatusChecksExtensionPoint,
 } from './extensions';
+export { loadTargets } from './targets/loadTargets';
+export { deriveTargets } from './targets/deriveTargets';
+export type { DerivedTargetSpec, DerivedWorkload, DerivedHelmRelease } from './targets/types';
+export { SharedReads } from './sources/sharedReads';
+export { BootHistory } from './checks/bootTime';

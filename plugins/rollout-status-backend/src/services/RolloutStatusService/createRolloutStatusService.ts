@@ -5,10 +5,15 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
-import { TargetStatusWithAdditions } from '@internal/backstage-plugin-rollout-status-common';
+import {
+  DriftItem,
+  TargetStatusWithAdditions,
+} from '@internal/backstage-plugin-rollout-status-common';
 import {
   RolloutStatusCheck,
+  BootHistory,
   RolloutStatusConfig,
+  SharedReads,
   collectReadings,
   evaluateTarget,
 } from '@internal/backstage-plugin-rollout-status-node';
@@ -34,8 +39,11 @@ export async function createRolloutStatusService(options: {
   // Keep results a while past staleness so the page shows "stale", not "pending".
   const ttlMs = config.staleAfterSeconds * 2 * 1000;
 
+  // One LIST per kind per namespace per interval, shared by every target.
+  const reads = new SharedReads((config.intervalSeconds * 1000) / 2);
   for (const [index, target] of config.targets.entries()) {
     const taskLogger = logger.child({ target: target.id });
+    const bootHistory = new BootHistory();
     await scheduler.scheduleTask({
       id: `rollout-status-poll-${target.id}`,
       scope: 'global',
@@ -46,8 +54,12 @@ export async function createRolloutStatusService(options: {
           deadlineMs: config.deadlineMs,
           logger: taskLogger,
           targetIndex: index,
+          reads,
         });
-        const status = evaluateTarget(target, readings, { additionalChecks });
+        const status = evaluateTarget(target, readings, {
+          additionalChecks,
+          bootHistory,
+        });
         await cache.set(
           cacheKey(target.id),
           JSON.parse(JSON.stringify(status)),
@@ -66,7 +78,22 @@ export async function createRolloutStatusService(options: {
     { second: number; status: TargetStatusWithAdditions }
   >();
 
-  return {
+  const service: RolloutStatusService = {
+    async listDrift() {
+      const statuses = await Promise.all(
+        config.targets.map(t => service.getStatus(t.id)),
+      );
+      const items = statuses.flatMap(status => {
+        const drift = status.checks.find(c => c.id === 'drift');
+        const found = (drift?.data?.items ?? []) as DriftItem[];
+        return found.map(item => ({ ...item, observedAt: drift!.observedAt }));
+      });
+      // Newest live change first; items without a recorded writer last.
+      items.sort((a, b) =>
+        (b.changedBy?.time ?? '').localeCompare(a.changedBy?.time ?? ''),
+      );
+      return { items };
+    },
     listTargets(filter) {
       return {
         targets: config.targets
@@ -104,4 +131,5 @@ export async function createRolloutStatusService(options: {
       return status;
     },
   };
+  return service;
 }

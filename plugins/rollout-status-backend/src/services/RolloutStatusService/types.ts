@@ -1,4 +1,5 @@
 import {
+  DriftListResponse,
   TargetListResponse,
   TargetStatusWithAdditions,
 } from '@internal/backstage-plugin-rollout-status-common';
@@ -11,4 +12,6 @@ export interface RolloutStatusService {
    * turned unknown). Never reads upstream. Throws NotFoundError.
    */
   getStatus(targetId: string): Promise<TargetStatusWithAdditions>;
+  /** Every drift item of every target, newest live change first (from the cache). */
+  listDrift(): Promise<DriftListResponse>;
 }
