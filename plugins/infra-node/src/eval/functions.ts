@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { HclValue, Unresolved, isUnresolved } from '../hcl/values';
 import { toTemplateString, typeOf } from './convert';
@@ -98,6 +99,28 @@ function globToRegExp(pattern: string): RegExp {
     } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${re}$`);
+}
+
+/** A hash of a string's UTF-8 bytes, as Terraform's `sha256` and kin give it. */
+function digestOf(algorithm: string, encoding: 'hex' | 'base64'): Fn {
+  return ([v], raw) => {
+    const s = str(v);
+    return s === undefined
+      ? unknown(raw, containsUnknown(v) ? 'depends-on-unknown' : undefined)
+      : createHash(algorithm).update(s, 'utf8').digest(encoding);
+  };
+}
+
+/** A hash of a repo file's contents (`filesha256` and kin). */
+function fileDigestOf(algorithm: string, encoding: 'hex' | 'base64'): Fn {
+  return ([p], raw, host) => {
+    const f = str(p);
+    if (f === undefined) return unknown(raw);
+    const text = host.readFile(path.posix.normalize(f));
+    return text === undefined
+      ? unknown(raw, 'missing-file')
+      : createHash(algorithm).update(text, 'utf8').digest(encoding);
+  };
 }
 
 const FUNCTIONS: Record<string, Fn> = {
@@ -455,6 +478,21 @@ const FUNCTIONS: Record<string, Fn> = {
     str(v) !== undefined
       ? Buffer.from(str(v)!, 'utf8').toString('base64')
       : unknown(raw),
+  // --- hashes: pure, so Terraform knows them at plan time (names and
+  // checksums built from them, e.g. a ConfigMap name that changes with its
+  // content).
+  md5: digestOf('md5', 'hex'),
+  sha1: digestOf('sha1', 'hex'),
+  sha256: digestOf('sha256', 'hex'),
+  sha512: digestOf('sha512', 'hex'),
+  base64sha256: digestOf('sha256', 'base64'),
+  base64sha512: digestOf('sha512', 'base64'),
+  filemd5: fileDigestOf('md5', 'hex'),
+  filesha1: fileDigestOf('sha1', 'hex'),
+  filesha256: fileDigestOf('sha256', 'hex'),
+  filesha512: fileDigestOf('sha512', 'hex'),
+  filebase64sha256: fileDigestOf('sha256', 'base64'),
+  filebase64sha512: fileDigestOf('sha512', 'base64'),
   // --- files (repo-relative paths; the evaluator resolves `path.module`)
   file: ([p], raw, host) => {
     const f = str(p);
