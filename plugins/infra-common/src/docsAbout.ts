@@ -13,7 +13,51 @@ export const INFRA_DOCS_ANNOTATIONS = {
   site: 'infra.homelab/docs-site',
   /** On a System or service: JSON {@link DocsAboutEntity}; absent when no page names it. */
   about: 'infra.homelab/docs-about',
+  /**
+   * On an entity with findings: JSON {@link DocsCounterparts}, the infra
+   * docs' own sections for the portal runbooks its findings link to.
+   */
+  counterparts: 'infra.homelab/docs-counterparts',
 } as const;
+
+/** The infra docs' own page (and section) for one of the portal's runbook sections. */
+export interface DocCounterpart {
+  /** Repo-relative Markdown file. */
+  file: string;
+  /** The page's title. */
+  title: string;
+  sitePath: string;
+  /** The section's anchor, when a section (not the whole page) is the counterpart. */
+  anchor?: string;
+  /** Why it is the counterpart: `same section name` or `same page name`. */
+  reason: 'same section name' | 'same page name';
+}
+
+/** The value of {@link INFRA_DOCS_ANNOTATIONS}.counterparts. */
+export interface DocsCounterparts {
+  docsEntityRef: string;
+  /** Keyed by the portal runbook's `page#anchor`. */
+  runbooks: Record<string, DocCounterpart>;
+}
+
+/** Reads the counterparts annotation; undefined when absent or not valid JSON. */
+export function parseDocsCounterparts(
+  value: string | undefined,
+): DocsCounterparts | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = JSON.parse(value) as DocsCounterparts;
+    if (
+      typeof parsed?.docsEntityRef !== 'string' ||
+      typeof parsed.runbooks !== 'object' ||
+      parsed.runbooks === null
+    )
+      return undefined;
+    return parsed;
+  } catch {
+    return undefined;
+  }
+}
 
 /** What kind of page it is, from the folder it is in. */
 export type DocPageKind =

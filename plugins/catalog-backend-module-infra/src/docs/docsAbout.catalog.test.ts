@@ -13,6 +13,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import {
   INFRA_DOCS_ANNOTATIONS,
   parseDocsAbout,
+  parseDocsCounterparts,
 } from '@internal/backstage-plugin-infra-common';
 import request from 'supertest';
 import { copyExampleRepo } from '../__testUtils__/tempRepo';
@@ -124,6 +125,25 @@ describe('infra docs links through a real catalog backend', () => {
     expect(about.pages.map(p => p.file)).toEqual(
       expect.arrayContaining(['docs/runbooks/restore-postgresql.md', 'docs/architecture/databases.md']),
     );
+  });
+
+  it("gives a finding's portal runbook its counterpart in the infra docs", async () => {
+    // cloudflared is on the critical path with two replicas and no PDB, on purpose.
+    const cloudflared = await entity('component:default/cloudflared');
+    const counterparts = parseDocsCounterparts(
+      cloudflared.metadata.annotations?.[INFRA_DOCS_ANNOTATIONS.counterparts],
+    );
+    expect(counterparts?.runbooks['runbooks/critical-path#three-replicas']).toEqual({
+      file: 'docs/runbooks/critical-path.md',
+      title: 'Critical-path services: Three replicas',
+      sitePath: 'runbooks/critical-path/',
+      anchor: 'three-replicas',
+      reason: 'same section name',
+    });
+    expect(counterparts?.runbooks['runbooks/critical-path#pdb-min-available']).toMatchObject({
+      file: 'docs/runbooks/critical-path.md',
+      reason: 'same page name',
+    });
   });
 
   it('shows a docs change after the next refresh, even when no stack changed', async () => {

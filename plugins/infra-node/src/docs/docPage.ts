@@ -6,6 +6,25 @@ export interface DocHeading {
   level: number;
   text: string;
   line: number;
+  /** The anchor MkDocs gives it: an explicit `{#id}`, else the text slugified as MkDocs' toc does. */
+  id: string;
+}
+
+/** Python-Markdown's toc slugify: ASCII, lowercase, word characters and hyphens. */
+export function headingSlug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[^\x00-\x7f]/g, '')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s]+/g, '-');
+}
+
+function headingOf(level: number, raw: string, line: number): DocHeading {
+  const explicit = /\{[^}]*#([\w-]+)[^}]*\}\s*$/.exec(raw)?.[1];
+  const text = cleanHeading(raw);
+  return { level, text, line, id: explicit ?? headingSlug(text) };
 }
 
 /** A Markdown page of the infra's docs folder, read for titles and matching. */
@@ -99,11 +118,7 @@ function readHeadings(lines: string[], from: number): DocHeading[] {
     if (fence) return;
     const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (atx) {
-      headings.push({
-        level: atx[1].length,
-        text: cleanHeading(atx[2]),
-        line: i + 1,
-      });
+      headings.push(headingOf(atx[1].length, atx[2], i + 1));
       return;
     }
     const next = lines[i + 1];
@@ -111,11 +126,7 @@ function readHeadings(lines: string[], from: number): DocHeading[] {
       // A `---` under a paragraph line is a setext h2 only when the line is
       // not itself a list item or table row.
       if (/^\s*([-*+]\s|\||>)/.test(line)) return;
-      headings.push({
-        level: next.trim().startsWith('=') ? 1 : 2,
-        text: cleanHeading(line),
-        line: i + 1,
-      });
+      headings.push(headingOf(next.trim().startsWith('=') ? 1 : 2, line, i + 1));
     }
   });
   return headings;

@@ -1,4 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { INFRA_ANNOTATIONS } from '@internal/backstage-plugin-infra-common';
 
 /**
@@ -13,4 +13,10 @@ export function isDocsSubject(entity: Entity): boolean {
   return (
     kind === 'system' || (kind === 'component' && entity.spec?.type === 'service')
   );
+}
+
+/** The portal path of a page of the docs entity's TechDocs site. */
+export function docsPagePath(docsEntityRef: string, sitePath = ''): string {
+  const { namespace, kind, name } = parseEntityRef(docsEntityRef);
+  return `/docs/${namespace}/${kind.toLowerCase()}/${name}/${sitePath}`;
 }

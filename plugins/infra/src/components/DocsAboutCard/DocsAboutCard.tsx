@@ -1,5 +1,4 @@
 import { InfoCard, Link } from '@backstage/core-components';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -9,6 +8,7 @@ import {
   INFRA_DOCS_ANNOTATIONS,
   parseDocsAbout,
 } from '@internal/backstage-plugin-infra-common';
+import { docsPagePath } from '../../lib/docsFacts';
 
 const KIND_LABEL: Record<DocPageKind, string> = {
   'post-mortem': 'Post-mortem',
@@ -18,12 +18,6 @@ const KIND_LABEL: Record<DocPageKind, string> = {
   plan: 'Plan',
   page: 'Page',
 };
-
-/** The portal path of a page of the docs entity's TechDocs site. */
-export function docsPagePath(docsEntityRef: string, sitePath = ''): string {
-  const { namespace, kind, name } = parseEntityRef(docsEntityRef);
-  return `/docs/${namespace}/${kind.toLowerCase()}/${name}/${sitePath}`;
-}
 
 function MatchLine({ match }: { match: DocMatch }) {
   return (

@@ -1,1 +1,1 @@
-export { DocsAboutCard, docsPagePath } from './DocsAboutCard';
+export { DocsAboutCard } from './DocsAboutCard';

@@ -9,12 +9,19 @@ import {
   runbookPath,
 } from '@internal/backstage-plugin-infra-common';
 
-/** `file:line` (a link when the repo's web address is known), then the rule's runbook. */
+/** The infra docs' own page for a runbook, linked beside the portal's. */
+export interface RunbookCounterpartLink {
+  title: string;
+  path: string;
+}
+
+/** `file:line` (a link when the repo's web address is known), then the rule's runbook and the infra's own. */
 function WhereAndRunbook(props: {
   file: string;
   line: number;
   fileUrl?: string;
   runbook: string;
+  counterpart?: RunbookCounterpartLink;
 }) {
   const location = (
     <code>
@@ -26,6 +33,14 @@ function WhereAndRunbook(props: {
       {props.fileUrl ? <Link to={props.fileUrl}>{location}</Link> : location}
       {' · '}
       <Link to={props.runbook}>Runbook</Link>
+      {props.counterpart && (
+        <>
+          {' · '}
+          <Link to={props.counterpart.path}>
+            Infra docs: {props.counterpart.title}
+          </Link>
+        </>
+      )}
     </Typography>
   );
 }
@@ -35,6 +50,8 @@ export function FindingItem(props: {
   finding: InfraFinding;
   /** Browser URL of `file` at `line`, when the repo's web address is known. */
   fileUrl?: string;
+  /** The infra docs' counterpart of the rule's runbook, when there is one. */
+  counterpart?: RunbookCounterpartLink;
 }) {
   const { rule, severity, message, fix, file, line } = props.finding;
   const ruleInfo = FINDING_RULES[rule];
@@ -60,6 +77,7 @@ export function FindingItem(props: {
         line={line}
         fileUrl={props.fileUrl}
         runbook={runbookPath(ruleInfo.runbook)}
+        counterpart={props.counterpart}
       />
     </Box>
   );

@@ -1,7 +1,14 @@
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
-import { INFRA_ANNOTATIONS } from '@internal/backstage-plugin-infra-common';
+import {
+  FINDING_RULES,
+  FindingRuleId,
+  INFRA_ANNOTATIONS,
+  INFRA_DOCS_ANNOTATIONS,
+  parseDocsCounterparts,
+} from '@internal/backstage-plugin-infra-common';
+import { docsPagePath } from '../../lib/docsFacts';
 import { parseAllowed, parseFindings } from '../../lib/findings';
 import { repoFileUrl } from '../../lib/sourceLink';
 import { AllowedItem, FindingItem } from '../FindingItem';
@@ -19,6 +26,17 @@ export function FindingsCard() {
   const { allowed, unreadable } = parseAllowed(
     entity.metadata.annotations?.[INFRA_ANNOTATIONS.allowed],
   );
+  // The infra docs' own page for a rule's runbook, linked beside it.
+  const counterparts = parseDocsCounterparts(
+    entity.metadata.annotations?.[INFRA_DOCS_ANNOTATIONS.counterparts],
+  );
+  const counterpartOf = (rule: FindingRuleId) => {
+    const { page, anchor } = FINDING_RULES[rule].runbook;
+    const c = counterparts?.runbooks[`${page}#${anchor}`];
+    if (!c || !counterparts) return undefined;
+    const path = docsPagePath(counterparts.docsEntityRef, c.sitePath);
+    return { title: c.title, path: c.anchor ? `${path}#${c.anchor}` : path };
+  };
   return (
     <InfoCard title="Convention findings">
       {parsed.state === 'none' && (
@@ -45,6 +63,7 @@ export function FindingsCard() {
                   item.finding.file,
                   item.finding.line,
                 )}
+                counterpart={counterpartOf(item.finding.rule)}
               />
             ) : (
               <Typography
