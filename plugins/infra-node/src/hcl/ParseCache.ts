@@ -18,11 +18,22 @@ export class ParseCache {
   /** Counters of the last {@link ParseCache.beginRound} round. */
   stats = { parsed: 0, reused: 0 };
   #seen = new Set<string>();
+  /** The text each cached parse was made from, for {@link ParseCache.reuse}. */
+  readonly #contentByPath = new Map<string, string>();
+  /** What the checks before parsing depended on last round. */
+  #context: string | undefined;
 
-  /** Starts a refresh: resets counters; {@link ParseCache.endRound} then forgets deleted files. */
-  beginRound() {
+  /**
+   * Starts a refresh: resets counters; {@link ParseCache.endRound} then
+   * forgets deleted files. `context` stands for what decides whether a file
+   * is parsed at all (`.gitattributes`, limits): when it changes, no parse
+   * is reused without those checks.
+   */
+  beginRound(context = '') {
     this.stats = { parsed: 0, reused: 0 };
     this.#seen = new Set();
+    if (context !== this.#context) this.#contentByPath.clear();
+    this.#context = context;
   }
 
   endRound() {
@@ -30,8 +41,23 @@ export class ParseCache {
       if (!this.#seen.has(p)) {
         this.#byPath.delete(p);
         this.#lastGood.delete(p);
+        this.#contentByPath.delete(p);
       }
     }
+  }
+
+  /**
+   * The parse of a file whose text is exactly what it was last round (and
+   * was parsed then), without hashing or checking it again: a refresh of an
+   * unchanged repo compares strings instead of hashing megabytes.
+   */
+  reuse(path: string, content: string): HclFile | undefined {
+    if (this.#contentByPath.get(path) !== content) return undefined;
+    const cached = this.#byPath.get(path);
+    if (!cached) return undefined;
+    this.#seen.add(path);
+    this.stats.reused++;
+    return cached;
   }
 
   /**
@@ -49,6 +75,7 @@ export class ParseCache {
     const cached = this.#byPath.get(path);
     if (cached && cached.hash === hash) {
       this.stats.reused++;
+      this.#contentByPath.set(path, content);
       return cached;
     }
     this.stats.parsed++;
@@ -62,6 +89,7 @@ export class ParseCache {
       this.#lastGood.set(path, file);
     }
     this.#byPath.set(path, file);
+    this.#contentByPath.set(path, content);
     return file;
   }
 }

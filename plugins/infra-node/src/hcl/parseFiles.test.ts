@@ -78,6 +78,27 @@ describe('parseInfraFiles', () => {
     expect(out.hclFiles[0].blocks.map(b => b.labels)).toEqual([['x', 'y']]);
   });
 
+  it('reuses an unchanged file without checking it again, until .gitattributes changes', async () => {
+    const cache = new ParseCache();
+    const tf = { path: 'stacks/a/secrets.tf', content: 'locals { a = 1 }\n' };
+    await parseInfraFiles([tf], { cache });
+    const again = await parseInfraFiles([{ ...tf }], { cache });
+    expect(again.hclFiles.map(f => f.path)).toEqual(['stacks/a/secrets.tf']);
+    expect(cache.stats).toEqual({ parsed: 0, reused: 1 });
+    // Now the file is declared encrypted: never served from the cache.
+    const encrypted = await parseInfraFiles(
+      [
+        { path: '.gitattributes', content: 'secrets.tf filter=git-crypt\n' },
+        tf,
+      ],
+      { cache },
+    );
+    expect(encrypted.hclFiles).toEqual([]);
+    expect(encrypted.skipped.map(f => [f.file, f.reason])).toEqual([
+      ['stacks/a/secrets.tf', 'encrypted'],
+    ]);
+  });
+
   it('runs concurrent calls on one cache one after the other', async () => {
     const cache = new ParseCache();
     const a = [{ path: 'stacks/a/main.tf', content: 'locals { a = 1 }\n' }];

@@ -76,9 +76,14 @@ async function parseAll(
   const texts = new Map<string, string>();
   const skipped: SkippedFile[] = [];
 
-  cache?.beginRound();
+  cache?.beginRound(roundContext(files, ctx));
   let lastYield = Date.now();
   for (const f of files) {
+    const reused = !f.skipped && cache?.reuse(f.path, f.content);
+    if (reused) {
+      hclFiles.push(reused);
+      continue;
+    }
     const skip = f.skipped ?? classifyInfraFile(f, ctx);
     if (skip) {
       skipped.push(skip);
@@ -104,6 +109,17 @@ async function parseAll(
     skipped,
     parse: (file, content) => parseGuarded(ctx, file, content),
   };
+}
+
+/** What decides whether a file is parsed at all besides its own text: `.gitattributes` and the limits. */
+function roundContext(
+  files: ReadonlyArray<InfraFile>,
+  ctx: ClassifyContext,
+): string {
+  const attributes = files
+    .filter(f => !f.skipped && f.path.endsWith('.gitattributes'))
+    .map(f => `${f.path}\n${f.content}`);
+  return JSON.stringify([ctx.limits, attributes]);
 }
 
 function parseOne(

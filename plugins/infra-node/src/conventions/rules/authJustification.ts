@@ -1,12 +1,7 @@
 import type { IngressModel, SourcePos } from '../../model/types';
 import { textOf } from '../describe';
 import type { ConventionRule, HitTarget, RuleContext, RuleHit } from '../types';
-import {
-  AuthSite,
-  GuardedTier,
-  isGuardedFile,
-  scanAuthSites,
-} from './authSites';
+import { AuthSite, GuardedTier, isGuardedFile, authSitesOf } from './authSites';
 
 const WHAT_GATES: Record<GuardedTier, string> = {
   app: 'what gates the app',
@@ -41,7 +36,7 @@ function fromFiles(ctx: RuleContext): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const file of ctx.files ?? []) {
     if (!isGuardedFile(file.path) || unreadable.has(file.path)) continue;
-    for (const site of scanAuthSites(file.content)) {
+    for (const site of authSitesOf(file.content)) {
       if (site.justified) continue;
       const at = { file: file.path, line: site.line };
       for (const about of subjectsAt(ctx, at)) {

@@ -63,6 +63,21 @@ export function isGuardedFile(path: string): boolean {
 }
 
 /** Every `auth = "app"|"none"` line of one file, judged as the guard judges it. */
+/** Sites by file text: a refresh scans only the files that changed. Callers only read them. */
+const sitesByContent = new Map<string, AuthSite[]>();
+const MAX_REMEMBERED_FILES = 4096;
+
+/** {@link scanAuthSites}, once per distinct file text. */
+export function authSitesOf(content: string): AuthSite[] {
+  let sites = sitesByContent.get(content);
+  if (!sites) {
+    if (sitesByContent.size >= MAX_REMEMBERED_FILES) sitesByContent.clear();
+    sites = scanAuthSites(content);
+    sitesByContent.set(content, sites);
+  }
+  return sites;
+}
+
 export function scanAuthSites(content: string): AuthSite[] {
   const lines = content.split(/\r\n|\r|\n/);
   const sites: AuthSite[] = [];
