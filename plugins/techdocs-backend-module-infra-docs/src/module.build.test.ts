@@ -17,7 +17,10 @@ jest.setTimeout(120_000);
 /** The text of every `<h1>` of a built page. */
 function h1s(html: string): string[] {
   return [...html.matchAll(/<h1[^>]*>([\s\S]*?)<\/h1>/g)].map(m =>
-    m[1].replace(/<[^>]+>/g, '').replace(/¶|&para;/g, '').trim(),
+    m[1]
+      .replace(/<[^>]+>/g, '')
+      .replace(/¶|&para;/g, '')
+      .trim(),
   );
 }
 
@@ -30,10 +33,7 @@ describe('the infra docs site, built by TechDocs from the repo as it is', () => 
   let docs: InfraDocsBackend;
   let sync: SyncOutcome;
   const filesBefore = () =>
-    fs
-      .readdirSync(repo.dir, { recursive: true })
-      .map(String)
-      .sort();
+    fs.readdirSync(repo.dir, { recursive: true }).map(String).sort();
   let before: string[];
 
   beforeAll(async () => {
@@ -62,16 +62,23 @@ describe('the infra docs site, built by TechDocs from the repo as it is', () => 
     const home = await fetchPage(docs.baseUrl, '');
     expect(home.status).toBe(200);
     expect(h1s(home.html)).toEqual(['Homelab infra docs']);
-    const runbook = await fetchPage(docs.baseUrl, 'runbooks/restore-postgresql/');
+    const runbook = await fetchPage(
+      docs.baseUrl,
+      'runbooks/restore-postgresql/',
+    );
     expect(h1s(runbook.html)).toEqual(['Restore PostgreSQL from a backup']);
     // The page's <title> comes from the nav entry we generated from that heading.
-    expect(runbook.html).toMatch(/<title>Restore PostgreSQL from a backup - Infra docs<\/title>/);
+    expect(runbook.html).toMatch(
+      /<title>Restore PostgreSQL from a backup - Infra docs<\/title>/,
+    );
   });
 
   it('builds the navigation from the folders and the README tables, post-mortems newest first', async () => {
     const home = await fetchPage(docs.baseUrl, '');
     const navTitles = [
-      ...home.html.matchAll(/<a href="[^"]*" class="md-nav__link[^"]*">\s*([^<]+?)\s*<\/a>/g),
+      ...home.html.matchAll(
+        /<a href="[^"]*" class="md-nav__link[^"]*">\s*([^<]+?)\s*<\/a>/g,
+      ),
     ].map(m => m[1]);
     // Architecture is linked first from the root README's first table; its
     // pages in the table's order; then the runbooks; post-mortems by date.
@@ -83,7 +90,9 @@ describe('the infra docs site, built by TechDocs from the repo as it is', () => 
       '2026-04-18: authentik upgrade stuck behind a PostgreSQL advisory lock',
       "2026-03-02: Logins failed while the authentik outpost's shared memory was full",
     ];
-    const positions = order.map(t => navTitles.findIndex(n => n.replace(/&#39;/g, "'") === t));
+    const positions = order.map(t =>
+      navTitles.findIndex(n => n.replace(/&#39;/g, "'") === t),
+    );
     expect(positions.every(p => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
@@ -105,6 +114,8 @@ describe('the infra docs site, built by TechDocs from the repo as it is', () => 
       `${docs.baseUrl}/api/techdocs/metadata/techdocs/${DOCS_ENTITY_PATH}`,
     );
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { site_name: string }).site_name).toBe('Infra docs');
+    expect(((await res.json()) as { site_name: string }).site_name).toBe(
+      'Infra docs',
+    );
   });
 });

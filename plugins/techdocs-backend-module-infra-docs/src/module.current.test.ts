@@ -27,7 +27,9 @@ describe('the infra docs site stays current and survives a bad page', () => {
     // Bytes that are not UTF-8 make MkDocs abort the whole build.
     repo.write(
       'docs/runbooks/rotate-certificates.md',
-      Buffer.from([0x23, 0x20, 0x52, 0x6f, 0x74, 0x61, 0x74, 0x65, 0x20, 0xff, 0xfe, 0x0a]),
+      Buffer.from([
+        0x23, 0x20, 0x52, 0x6f, 0x74, 0x61, 0x74, 0x65, 0x20, 0xff, 0xfe, 0x0a,
+      ]),
     );
     docs = await startInfraDocsBackend({ repoDir: repo.dir });
     await waitForEntity(docs.baseUrl, 'component/default/infra-docs');
@@ -52,19 +54,23 @@ describe('the infra docs site stays current and survives a bad page', () => {
     const bad = await fetchPage(docs.baseUrl, 'runbooks/rotate-certificates/');
     expect(bad.status).toBe(200);
     expect(bad.html).toContain('This page could not be rendered');
-    expect(bad.html).toContain('<code>docs/runbooks/rotate-certificates.md</code> could not be rendered: it is not UTF-8 text');
+    expect(bad.html).toContain(
+      '<code>docs/runbooks/rotate-certificates.md</code> could not be rendered: it is not UTF-8 text',
+    );
   });
 
   it('shows a docs change after the next check, and rebuilds nothing when nothing changed', async () => {
     repo.write(
       'docs/runbooks/restore-postgresql.md',
-      '# Restore PostgreSQL from last night\'s dump\n\nShorter now.\n',
+      "# Restore PostgreSQL from last night's dump\n\nShorter now.\n",
     );
     laterBy(2 * 60_000);
     const changed = await syncDocs(docs.baseUrl);
     expect(changed.finish).toEqual({ updated: true });
     const page = await fetchPage(docs.baseUrl, 'runbooks/restore-postgresql/');
-    expect(page.html).toMatch(/<h1[^>]*>Restore PostgreSQL from last night(&#39;|')s dump/);
+    expect(page.html).toMatch(
+      /<h1[^>]*>Restore PostgreSQL from last night(&#39;|')s dump/,
+    );
 
     laterBy(2 * 60_000);
     const unchanged = await syncDocs(docs.baseUrl);

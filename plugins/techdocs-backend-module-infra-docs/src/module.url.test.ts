@@ -46,7 +46,10 @@ describe('the infra docs site when the repo is read through the Forgejo integrat
   });
 
   it('points the docs entity at the docs folder of the remote tree', async () => {
-    const entity = await waitForEntity(docs.baseUrl, 'component/default/infra-docs');
+    const entity = await waitForEntity(
+      docs.baseUrl,
+      'component/default/infra-docs',
+    );
     expect(entity.metadata.annotations?.['backstage.io/techdocs-ref']).toBe(
       `url:${repoUrl}/docs`,
     );
@@ -55,8 +58,13 @@ describe('the infra docs site when the repo is read through the Forgejo integrat
   it('builds the site from the archive the integration downloads', async () => {
     expect(sync.error).toBeUndefined();
     expect(sync.finish).toEqual({ updated: true });
-    expect(forge.requests).toContain('/api/v1/repos/homelab/infra/archive/main.tar.gz');
-    const page = await fetchPage(docs.baseUrl, 'post-mortems/2026-03-02-authentik-outpost-shared-memory/');
+    expect(forge.requests).toContain(
+      '/api/v1/repos/homelab/infra/archive/main.tar.gz',
+    );
+    const page = await fetchPage(
+      docs.baseUrl,
+      'post-mortems/2026-03-02-authentik-outpost-shared-memory/',
+    );
     expect(page.status).toBe(200);
     expect(page.html).toContain(
       "2026-03-02: Logins failed while the authentik outpost's shared memory was full",

@@ -33,7 +33,9 @@ export class InfraDocsSource {
   #pages: DocPage[] = [];
 
   constructor(options: {
-    source: { path: string; url?: undefined } | { url: string; path?: undefined };
+    source:
+      | { path: string; url?: undefined }
+      | { url: string; path?: undefined };
     logger: LoggerService;
   }) {
     const { source } = options;

@@ -55,7 +55,10 @@ describe('infra docs links through a real catalog backend', () => {
               providers: {
                 infra: {
                   source: { path: repo.dir },
-                  schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
+                  schedule: {
+                    frequency: { minutes: 30 },
+                    timeout: { minutes: 1 },
+                  },
                 },
               },
             },
@@ -85,7 +88,9 @@ describe('infra docs links through a real catalog backend', () => {
         .set('Authorization', mockCredentials.user.header());
       if (res.status === 200 && accept(res.body)) return res.body;
       if (Date.now() > deadline)
-        throw new Error(`${ref} not in the catalog as expected (last status ${res.status})`);
+        throw new Error(
+          `${ref} not in the catalog as expected (last status ${res.status})`,
+        );
       await new Promise(r => setTimeout(r, 250));
     }
   }
@@ -103,27 +108,48 @@ describe('infra docs links through a real catalog backend', () => {
     expect(docs.relations?.map(r => r.type)).toContain('ownedBy');
   });
 
-  it("links the authentik stack to the pages that name it, post-mortems first by date, with the match", async () => {
+  it('links the authentik stack to the pages that name it, post-mortems first by date, with the match', async () => {
     const system = await entity('system:default/authentik', e => !!aboutOf(e));
     const about = aboutOf(system)!;
     expect(about.docsEntityRef).toBe('component:default/infra-docs');
-    expect(about.pages.slice(0, 2).map(p => [p.kind, p.date, p.title])).toEqual([
-      ['post-mortem', '2026-04-18', '2026-04-18: authentik upgrade stuck behind a PostgreSQL advisory lock'],
-      ['post-mortem', '2026-03-02', "2026-03-02: Logins failed while the authentik outpost's shared memory was full"],
-    ]);
+    expect(about.pages.slice(0, 2).map(p => [p.kind, p.date, p.title])).toEqual(
+      [
+        [
+          'post-mortem',
+          '2026-04-18',
+          '2026-04-18: authentik upgrade stuck behind a PostgreSQL advisory lock',
+        ],
+        [
+          'post-mortem',
+          '2026-03-02',
+          "2026-03-02: Logins failed while the authentik outpost's shared memory was full",
+        ],
+      ],
+    );
     expect(about.pages.map(p => p.file)).toContain('docs/architecture/sso.md');
-    expect(about.pages.map(p => p.file)).not.toContain('docs/runbooks/restore-postgresql.md');
+    expect(about.pages.map(p => p.file)).not.toContain(
+      'docs/runbooks/restore-postgresql.md',
+    );
     const sso = about.pages.find(p => p.file === 'docs/architecture/sso.md')!;
     expect(sso.sitePath).toBe('architecture/sso/');
     expect(sso.matches).toContainEqual(
-      expect.objectContaining({ term: 'authentik.homelab.example', termKind: 'hostname', field: 'body' }),
+      expect.objectContaining({
+        term: 'authentik.homelab.example',
+        termKind: 'hostname',
+        field: 'body',
+      }),
     );
   });
 
   it('links the dbaas stack to the restore runbook and the databases page', async () => {
-    const about = aboutOf(await entity('system:default/dbaas', e => !!aboutOf(e)))!;
+    const about = aboutOf(
+      await entity('system:default/dbaas', e => !!aboutOf(e)),
+    )!;
     expect(about.pages.map(p => p.file)).toEqual(
-      expect.arrayContaining(['docs/runbooks/restore-postgresql.md', 'docs/architecture/databases.md']),
+      expect.arrayContaining([
+        'docs/runbooks/restore-postgresql.md',
+        'docs/architecture/databases.md',
+      ]),
     );
   });
 
@@ -133,14 +159,18 @@ describe('infra docs links through a real catalog backend', () => {
     const counterparts = parseDocsCounterparts(
       cloudflared.metadata.annotations?.[INFRA_DOCS_ANNOTATIONS.counterparts],
     );
-    expect(counterparts?.runbooks['runbooks/critical-path#three-replicas']).toEqual({
+    expect(
+      counterparts?.runbooks['runbooks/critical-path#three-replicas'],
+    ).toEqual({
       file: 'docs/runbooks/critical-path.md',
       title: 'Critical-path services: Three replicas',
       sitePath: 'runbooks/critical-path/',
       anchor: 'three-replicas',
       reason: 'same section name',
     });
-    expect(counterparts?.runbooks['runbooks/critical-path#pdb-min-available']).toMatchObject({
+    expect(
+      counterparts?.runbooks['runbooks/critical-path#pdb-min-available'],
+    ).toMatchObject({
       file: 'docs/runbooks/critical-path.md',
       reason: 'same page name',
     });
@@ -153,8 +183,16 @@ describe('infra docs links through a real catalog backend', () => {
       '# 2026-05-01: echo timed out\n\nThe echo service answered nothing for ten minutes.\n',
     );
     await scheduler!.triggerTask('infra:refresh');
-    const about = aboutOf(await entity('system:default/echo', e => !!aboutOf(e)))!;
-    expect(about.pages.map(p => p.title)).toEqual(['2026-05-01: echo timed out']);
-    expect(about.pages[0].matches[0]).toMatchObject({ term: 'echo', field: 'heading', line: 1 });
+    const about = aboutOf(
+      await entity('system:default/echo', e => !!aboutOf(e)),
+    )!;
+    expect(about.pages.map(p => p.title)).toEqual([
+      '2026-05-01: echo timed out',
+    ]);
+    expect(about.pages[0].matches[0]).toMatchObject({
+      term: 'echo',
+      field: 'heading',
+      line: 1,
+    });
   });
 });

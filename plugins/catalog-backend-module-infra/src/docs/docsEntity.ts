@@ -6,7 +6,10 @@ import {
 import { INFRA_DOCS_ANNOTATIONS } from '@internal/backstage-plugin-infra-common';
 import { INFRA_DOCS_FOLDER } from '@internal/backstage-plugin-infra-node';
 import { SourceLinks } from '../entities/links';
-import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION } from '../entities/metadata';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+} from '../entities/metadata';
 
 /** The docs entity's name: one per infra repo. */
 export const INFRA_DOCS_ENTITY_NAME = 'infra-docs';

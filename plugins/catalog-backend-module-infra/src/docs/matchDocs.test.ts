@@ -8,7 +8,10 @@ function page(path: string, text: string): DocPage {
   return p;
 }
 
-const options = { docsEntityRef: 'component:default/infra-docs', repoFolder: 'docs' };
+const options = {
+  docsEntityRef: 'component:default/infra-docs',
+  repoFolder: 'docs',
+};
 
 const linkwarden: DocsSubject = {
   ref: 'system:default/linkwarden',
@@ -21,10 +24,22 @@ const linkwarden: DocsSubject = {
 describe('matchDocs', () => {
   it('lists post-mortems first, newest first, then other pages by match strength', () => {
     const pages = [
-      page('runbooks/backup.md', '# Backups\n\nlinkwarden is dumped nightly.\n'),
-      page('architecture/apps.md', '# Apps\n\n## linkwarden\n\nIt stores bookmarks.\n'),
-      page('post-mortems/2026-01-05-disk.md', '# Disk full\n\nlinkwarden stopped.\n'),
-      page('post-mortems/2026-03-09-db.md', '# DB down\n\nlinks.homelab.example answered 502.\n'),
+      page(
+        'runbooks/backup.md',
+        '# Backups\n\nlinkwarden is dumped nightly.\n',
+      ),
+      page(
+        'architecture/apps.md',
+        '# Apps\n\n## linkwarden\n\nIt stores bookmarks.\n',
+      ),
+      page(
+        'post-mortems/2026-01-05-disk.md',
+        '# Disk full\n\nlinkwarden stopped.\n',
+      ),
+      page(
+        'post-mortems/2026-03-09-db.md',
+        '# DB down\n\nlinks.homelab.example answered 502.\n',
+      ),
     ];
     const about = matchDocs([linkwarden], pages, options).get(linkwarden.ref)!;
     expect(about.pages.map(p => p.file)).toEqual([
@@ -48,7 +63,10 @@ describe('matchDocs', () => {
         },
       ],
     });
-    expect(about.pages[2].matches[0]).toMatchObject({ field: 'heading', line: 3 });
+    expect(about.pages[2].matches[0]).toMatchObject({
+      field: 'heading',
+      line: 3,
+    });
   });
 
   it('matches whole words only, ignoring case', () => {
@@ -62,7 +80,12 @@ describe('matchDocs', () => {
 
   it('does not link by a namespace that most pages use', () => {
     const pages = Array.from({ length: 10 }, (_, i) =>
-      page(`p${i}.md`, `# Page ${i}\n\nRuns in the default namespace.${i === 3 ? ' linkwarden too.' : ''}\n`),
+      page(
+        `p${i}.md`,
+        `# Page ${i}\n\nRuns in the default namespace.${
+          i === 3 ? ' linkwarden too.' : ''
+        }\n`,
+      ),
     );
     const subject: DocsSubject = {
       ref: 'component:default/linkwarden',
@@ -78,16 +101,26 @@ describe('matchDocs', () => {
 
   it('leaves out entities no page names, and cuts long lists keeping the total', () => {
     const pages = Array.from({ length: 14 }, (_, i) =>
-      page(`runbooks/r${String(i).padStart(2, '0')}.md`, `# R${i}\n\nlinkwarden\n`),
+      page(
+        `runbooks/r${String(i).padStart(2, '0')}.md`,
+        `# R${i}\n\nlinkwarden\n`,
+      ),
     );
-    const other: DocsSubject = { ref: 'system:default/echo', terms: [{ term: 'echo', termKind: 'stack' }] };
+    const other: DocsSubject = {
+      ref: 'system:default/echo',
+      terms: [{ term: 'echo', termKind: 'stack' }],
+    };
     const result = matchDocs([linkwarden, other], pages, options);
     expect(result.has(other.ref)).toBe(false);
     // A stack every page names is linked from all of them, 10 listed.
     expect(result.get(linkwarden.ref)).toMatchObject({ total: 14 });
     const many = [
-      ...Array.from({ length: 12 }, (_, i) => page(`runbooks/m${i}.md`, `# M${i}\n\nlinkwarden\n`)),
-      ...Array.from({ length: 20 }, (_, i) => page(`runbooks/n${i}.md`, `# N${i}\n\nnothing\n`)),
+      ...Array.from({ length: 12 }, (_, i) =>
+        page(`runbooks/m${i}.md`, `# M${i}\n\nlinkwarden\n`),
+      ),
+      ...Array.from({ length: 20 }, (_, i) =>
+        page(`runbooks/n${i}.md`, `# N${i}\n\nnothing\n`),
+      ),
     ];
     const cut = matchDocs([linkwarden], many, options).get(linkwarden.ref)!;
     expect(cut.total).toBe(12);

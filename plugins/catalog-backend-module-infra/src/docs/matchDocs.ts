@@ -37,7 +37,10 @@ function escapeRegExp(s: string): string {
 
 /** The term as a whole word: letters and digits may not touch it (hyphens and dots may). */
 function wordPattern(term: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(term)}(?![\\p{L}\\p{N}_])`, 'iu');
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}_])${escapeRegExp(term)}(?![\\p{L}\\p{N}_])`,
+    'iu',
+  );
 }
 
 /** The line around the match, at most {@link EXCERPT_CHARS} long, with `…` where it was cut. */
@@ -60,7 +63,9 @@ function findMatches(
 ): PageHits | undefined {
   const headingLines = new Set(page.headings.map(h => h.line));
   // The most specific name per line: a hostname over the stack it contains.
-  const bySpecificity = [...terms].sort((a, b) => b.term.length - a.term.length);
+  const bySpecificity = [...terms].sort(
+    (a, b) => b.term.length - a.term.length,
+  );
   const matches: DocMatch[] = [];
   let score = 0;
   page.lines.forEach((line, i) => {
@@ -81,10 +86,9 @@ function findMatches(
   });
   if (!matches.length) return undefined;
   // Headings first, then in page order.
+  const fieldRank = (m: DocMatch) => (m.field === 'heading' ? 0 : 1);
   const shown = [...matches]
-    .sort((a, b) =>
-      a.field === b.field ? a.line - b.line : a.field === 'heading' ? -1 : 1,
-    )
+    .sort((a, b) => fieldRank(a) - fieldRank(b) || a.line - b.line)
     .slice(0, MAX_MATCHES_PER_PAGE);
   return { page, matches: shown, score };
 }

@@ -6,7 +6,10 @@ import {
 import { DocPage } from '@internal/backstage-plugin-infra-node';
 
 function words(s: string): string[] {
-  return s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return s
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 function baseName(path: string): string {

@@ -34,7 +34,11 @@ function known(value: unknown): string | undefined {
   return v ? v : undefined;
 }
 
-function addTerm(terms: SubjectTerm[], term: string | undefined, termKind: SubjectTerm['termKind']) {
+function addTerm(
+  terms: SubjectTerm[],
+  term: string | undefined,
+  termKind: SubjectTerm['termKind'],
+) {
   if (!term) return;
   const lower = term.toLowerCase();
   if (terms.some(t => t.term.toLowerCase() === lower)) return;
@@ -66,13 +70,15 @@ export function docsSubjects(entities: Entity[]): DocsSubject[] {
     const terms: SubjectTerm[] = [];
     if (details?.kind === 'system') {
       addTerm(terms, details.stack, 'stack');
-      for (const ns of details.namespaces) addTerm(terms, known(ns), 'namespace');
+      for (const ns of details.namespaces)
+        addTerm(terms, known(ns), 'namespace');
       for (const h of hostsByStack.get(details.stack) ?? [])
         addTerm(terms, h, 'hostname');
     } else if (details?.kind === 'service') {
       addTerm(terms, known(details.name) ?? e.metadata.name, 'service');
       addTerm(terms, known(details.namespace), 'namespace');
-      for (const i of details.ingresses) addTerm(terms, known(i.host), 'hostname');
+      for (const i of details.ingresses)
+        addTerm(terms, known(i.host), 'hostname');
     } else {
       continue;
     }

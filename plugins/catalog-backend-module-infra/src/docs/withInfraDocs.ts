@@ -37,7 +37,9 @@ function repoOwner(entities: Entity[]): string | undefined {
     if (e.kind === 'System' && typeof owner === 'string')
       counts.set(owner, (counts.get(owner) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  return [...counts].sort(
+    (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+  )[0]?.[0];
 }
 
 /** The rules of the findings and allowed exceptions an entity carries. */
@@ -48,7 +50,8 @@ function rulesOf(entity: Entity): FindingRuleId[] {
     if (!raw) continue;
     try {
       for (const f of JSON.parse(raw) as Array<{ rule?: string }>)
-        if (f?.rule && f.rule in FINDING_RULES) rules.add(f.rule as FindingRuleId);
+        if (f?.rule && f.rule in FINDING_RULES)
+          rules.add(f.rule as FindingRuleId);
     } catch {
       // The findings card reports an unreadable annotation itself.
     }
@@ -92,7 +95,10 @@ export function withInfraDocs(
     docsEntityRef: INFRA_DOCS_ENTITY_REF,
     repoFolder: INFRA_DOCS_FOLDER,
   });
-  const counterparts = new Map<FindingRuleId, [string, DocCounterpart] | undefined>();
+  const counterparts = new Map<
+    FindingRuleId,
+    [string, DocCounterpart] | undefined
+  >();
   const find = (rule: FindingRuleId) => {
     if (!counterparts.has(rule)) {
       const ref = FINDING_RULES[rule].runbook;

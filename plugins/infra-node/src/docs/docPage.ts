@@ -12,13 +12,16 @@ export interface DocHeading {
 
 /** Python-Markdown's toc slugify: ASCII, lowercase, word characters and hyphens. */
 export function headingSlug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[^\x00-\x7f]/g, '')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[-\s]+/g, '-');
+  return (
+    text
+      .normalize('NFKD')
+      // Python-Markdown drops what is not ASCII after decomposing accents.
+      .replace(/[^ -~\s]/g, '')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[-\s]+/g, '-')
+  );
 }
 
 function headingOf(level: number, raw: string, line: number): DocHeading {
@@ -126,7 +129,9 @@ function readHeadings(lines: string[], from: number): DocHeading[] {
       // A `---` under a paragraph line is a setext h2 only when the line is
       // not itself a list item or table row.
       if (/^\s*([-*+]\s|\||>)/.test(line)) return;
-      headings.push(headingOf(next.trim().startsWith('=') ? 1 : 2, line, i + 1));
+      headings.push(
+        headingOf(next.trim().startsWith('=') ? 1 : 2, line, i + 1),
+      );
     }
   });
   return headings;
@@ -139,6 +144,13 @@ function cleanHeading(text: string): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[*_`]/g, '')
     .trim();
+}
+
+/** `YYYY-MM-DD` of a front matter `date` (YAML reads an unquoted date as a Date). */
+function dateOf(value: unknown): string | undefined {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string') return DATE_PREFIX.exec(value)?.[1];
+  return undefined;
 }
 
 /**
@@ -164,12 +176,7 @@ export function readDocPage(
   const metaTitle = typeof meta?.title === 'string' ? meta.title : undefined;
   const heading = headings[0]?.text;
   const fileDate = DATE_PREFIX.exec(path.split('/').pop() ?? '')?.[1];
-  const metaDate =
-    meta?.date instanceof Date
-      ? meta.date.toISOString().slice(0, 10)
-      : typeof meta?.date === 'string'
-      ? DATE_PREFIX.exec(meta.date)?.[1]
-      : undefined;
+  const metaDate = dateOf(meta?.date);
   return {
     path,
     title: metaTitle ?? heading ?? titleFromFileName(path),

@@ -39,7 +39,11 @@ describe('the "Docs about this" card on entity pages', () => {
 
   it('is not on an ingress, whose stack and service carry the docs', async () => {
     renderPage(
-      infraEntity({ kind: 'Resource', name: 'authentik-ingress', type: 'ingress' }),
+      infraEntity({
+        kind: 'Resource',
+        name: 'authentik-ingress',
+        type: 'ingress',
+      }),
     );
     expect(
       await screen.findByText('control card', undefined, lazy),

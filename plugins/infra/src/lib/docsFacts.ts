@@ -11,7 +11,8 @@ export function isDocsSubject(entity: Entity): boolean {
   if (!entity.metadata.annotations?.[INFRA_ANNOTATIONS.stack]) return false;
   const kind = entity.kind.toLowerCase();
   return (
-    kind === 'system' || (kind === 'component' && entity.spec?.type === 'service')
+    kind === 'system' ||
+    (kind === 'component' && entity.spec?.type === 'service')
   );
 }
 

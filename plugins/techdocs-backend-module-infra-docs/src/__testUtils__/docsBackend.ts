@@ -89,6 +89,8 @@ export async function startInfraDocsBackend(options: {
   /** Or a tree URL read through the UrlReader, with the `integrations` it needs. */
   repoUrl?: string;
   integrations?: JsonObject;
+  /** More catalog files, e.g. the portal's own catalog-info.yaml (its docs). */
+  catalogFiles?: string[];
   withSearch?: boolean;
   extraFeatures?: Parameters<typeof startTestBackend>[0]['features'];
 }): Promise<InfraDocsBackend> {
@@ -110,9 +112,26 @@ export async function startInfraDocsBackend(options: {
             },
           },
           search,
-          ...(options.integrations ? { integrations: options.integrations } : {}),
+          ...(options.integrations
+            ? { integrations: options.integrations }
+            : {}),
           catalog: {
-            rules: [{ allow: ['Component', 'System', 'Resource', 'Group', 'User'] }],
+            rules: [
+              {
+                allow: [
+                  'Component',
+                  'System',
+                  'Resource',
+                  'Group',
+                  'User',
+                  'Location',
+                ],
+              },
+            ],
+            locations: (options.catalogFiles ?? []).map(target => ({
+              type: 'file',
+              target,
+            })),
             providers: {
               infra: {
                 source: options.repoUrl
@@ -183,7 +202,9 @@ export async function waitForEntity(
     } else await res.arrayBuffer();
     await new Promise(r => setTimeout(r, 200));
   }
-  throw new Error(`${kindNamespaceName} not in the catalog within ${timeoutMs} ms (${last})`);
+  throw new Error(
+    `${kindNamespaceName} not in the catalog within ${timeoutMs} ms (${last})`,
+  );
 }
 
 export interface SyncOutcome {
@@ -195,7 +216,8 @@ export interface SyncOutcome {
 /** The endpoint the docs page calls on every visit: prepare, generate (mkdocs), publish. */
 export async function syncDocs(baseUrl: string): Promise<SyncOutcome> {
   const res = await get(`${baseUrl}/api/techdocs/sync/${DOCS_ENTITY_PATH}`);
-  if (!res.ok) throw new Error(`sync answered HTTP ${res.status}: ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(`sync answered HTTP ${res.status}: ${await res.text()}`);
   const outcome: SyncOutcome = { log: [] };
   for (const block of (await res.text()).split('\n\n')) {
     const type = /^event: (.*)$/m.exec(block)?.[1];

@@ -28,7 +28,12 @@ export async function startForgejoFixture(options: {
   owner: string;
   repo: string;
   branch: string;
-}): Promise<{ baseUrl: string; host: string; requests: string[]; close(): Promise<void> }> {
+}): Promise<{
+  baseUrl: string;
+  host: string;
+  requests: string[];
+  close(): Promise<void>;
+}> {
   const { repoDir, owner, repo, branch } = options;
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
@@ -41,15 +46,19 @@ export async function startForgejoFixture(options: {
     }
     if (req.url === `${prefix}/archive/${branch}.tar.gz`) {
       // Forgejo's archives hold one top folder named after the repo.
-      const tarball = execFileSync('tar', [
-        '-czf',
-        '-',
-        '-C',
-        path.dirname(repoDir),
-        '--transform',
-        `s,^${path.basename(repoDir)},${repo},`,
-        path.basename(repoDir),
-      ], { maxBuffer: 256 * 1024 * 1024 });
+      const tarball = execFileSync(
+        'tar',
+        [
+          '-czf',
+          '-',
+          '-C',
+          path.dirname(repoDir),
+          '--transform',
+          `s,^${path.basename(repoDir)},${repo},`,
+          path.basename(repoDir),
+        ],
+        { maxBuffer: 256 * 1024 * 1024 },
+      );
       res.setHeader('content-type', 'application/gzip');
       res.end(tarball);
       return;

@@ -16,6 +16,9 @@ import {
   INFRA_DOCS_ANNOTATIONS,
   parseDocsAbout,
 } from '@internal/backstage-plugin-infra-common';
+// The benchmark drives the same real backend as the tests (catalog with the
+// infra provider, TechDocs, this module); it ships nowhere.
+// eslint-disable-next-line no-restricted-imports
 import {
   fetchPage,
   get,
@@ -30,13 +33,15 @@ function arg(name: string, fallback: string): string {
 }
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
 }
 
 /** A small deterministic generator, so the sample is the same on every run. */
 function seeded(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 async function main() {
@@ -46,7 +51,12 @@ async function main() {
   const started = Date.now();
   const docs = await startInfraDocsBackend({ repoDir });
   try {
-    await waitForEntity(docs.baseUrl, 'component/default/infra-docs', () => true, 120_000);
+    await waitForEntity(
+      docs.baseUrl,
+      'component/default/infra-docs',
+      () => true,
+      120_000,
+    );
     const ingestMs = Date.now() - started;
 
     const t0 = performance.now();
@@ -58,12 +68,16 @@ async function main() {
       await get(`${docs.baseUrl}/api/catalog/entities?filter=kind=system`)
     ).json()) as Entity[];
     const services = (await (
-      await get(`${docs.baseUrl}/api/catalog/entities?filter=kind=component,spec.type=service`)
+      await get(
+        `${docs.baseUrl}/api/catalog/entities?filter=kind=component,spec.type=service`,
+      )
     ).json()) as Entity[];
     const about = (e: Entity) =>
       parseDocsAbout(e.metadata.annotations?.[INFRA_DOCS_ANNOTATIONS.about]);
     const linked = (list: Entity[]) => list.filter(e => about(e)?.pages.length);
-    const pagesPerSystem = linked(systems).map(e => about(e)!.total).sort((a, b) => a - b);
+    const pagesPerSystem = linked(systems)
+      .map(e => about(e)!.total)
+      .sort((a, b) => a - b);
 
     // Serve: the home page and a page from the sample, built.
     const firstLinked = linked(systems)[0];
@@ -72,32 +86,55 @@ async function main() {
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
       const page = await fetchPage(docs.baseUrl, pagePath);
-      if (page.status !== 200) throw new Error(`page ${pagePath} answered ${page.status}`);
+      if (page.status !== 200)
+        throw new Error(`page ${pagePath} answered ${page.status}`);
       serve.push(performance.now() - t);
     }
     serve.sort((a, b) => a - b);
 
     console.log(`repo: ${repoDir}`);
     console.log(`catalog ingest until the docs entity exists: ${ingestMs} ms`);
-    console.log(`cold docs site build (sync: prepare + mkdocs + publish): ${coldMs.toFixed(0)} ms`);
     console.log(
-      `serve a built page (${pagePath || 'home'}), ${runs} runs: median ${percentile(serve, 50).toFixed(1)} ms, p95 ${percentile(serve, 95).toFixed(1)} ms`,
+      `cold docs site build (sync: prepare + mkdocs + publish): ${coldMs.toFixed(
+        0,
+      )} ms`,
     );
     console.log(
-      `stacks with at least one linked page: ${linked(systems).length} of ${systems.length}` +
-        ` (pages per linked stack: median ${percentile(pagesPerSystem, 50) ?? 0}, max ${pagesPerSystem.at(-1) ?? 0})`,
+      `serve a built page (${
+        pagePath || 'home'
+      }), ${runs} runs: median ${percentile(serve, 50).toFixed(
+        1,
+      )} ms, p95 ${percentile(serve, 95).toFixed(1)} ms`,
     );
-    console.log(`services with at least one linked page: ${linked(services).length} of ${services.length}`);
+    console.log(
+      `stacks with at least one linked page: ${linked(systems).length} of ${
+        systems.length
+      }` +
+        ` (pages per linked stack: median ${
+          percentile(pagesPerSystem, 50) ?? 0
+        }, max ${pagesPerSystem.at(-1) ?? 0})`,
+    );
+    console.log(
+      `services with at least one linked page: ${linked(services).length} of ${
+        services.length
+      }`,
+    );
 
     // The sample: one random (entity, page) link from all links.
     const links = [...systems, ...services].flatMap(e =>
-      (about(e)?.pages ?? []).map(p => ({ entity: e.metadata.name, kind: e.kind, page: p })),
+      (about(e)?.pages ?? []).map(p => ({
+        entity: e.metadata.name,
+        kind: e.kind,
+        page: p,
+      })),
     );
     const random = seeded(13);
     const sample = new Set<number>();
     while (sample.size < Math.min(sampleSize, links.length))
       sample.add(Math.floor(random() * links.length));
-    console.log(`\nsample of ${sample.size} of ${links.length} links, to check by hand:`);
+    console.log(
+      `\nsample of ${sample.size} of ${links.length} links, to check by hand:`,
+    );
     for (const i of sample) {
       const { entity, kind, page } = links[i];
       const m = page.matches[0];

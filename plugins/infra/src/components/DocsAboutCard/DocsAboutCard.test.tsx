@@ -39,7 +39,8 @@ const about: DocsAboutEntity = {
           term: 'authentik',
           termKind: 'stack',
           field: 'body',
-          excerpt: 'After an upgrade, the new authentik server pods never became ready.',
+          excerpt:
+            'After an upgrade, the new authentik server pods never became ready.',
           line: 5,
         },
       ],
@@ -78,9 +79,15 @@ describe('DocsAboutCard', () => {
     expect(postMortem).toHaveTextContent(
       'names stack authentik in the text (line 5): “After an upgrade, the new authentik server pods never became ready.”',
     );
-    expect(postMortem).toHaveTextContent('docs/post-mortems/2026-04-18-migrations-lock.md');
-    expect(runbook).toHaveTextContent('Runbook · Restore PostgreSQL from a backup');
-    expect(runbook).toHaveTextContent('names hostname auth.homelab.example in a heading (line 9)');
+    expect(postMortem).toHaveTextContent(
+      'docs/post-mortems/2026-04-18-migrations-lock.md',
+    );
+    expect(runbook).toHaveTextContent(
+      'Runbook · Restore PostgreSQL from a backup',
+    );
+    expect(runbook).toHaveTextContent(
+      'names hostname auth.homelab.example in a heading (line 9)',
+    );
   });
 
   it('says how many more pages matched than it lists', async () => {
@@ -101,7 +108,9 @@ describe('DocsAboutCard', () => {
 
   it('says the docs are unknown when the annotation cannot be read', async () => {
     await renderWith('{not json', 'Component');
-    expect(screen.getByText(/could not be read, so the linked docs are unknown/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/could not be read, so the linked docs are unknown/),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('listitem')).not.toBeInTheDocument();
   });
 });

@@ -23,19 +23,27 @@ function MatchLine({ match }: { match: DocMatch }) {
   return (
     <Typography variant="caption" component="div" color="textSecondary">
       names {match.termKind} <code>{match.term}</code> in{' '}
-      {match.field === 'heading' ? 'a heading' : 'the text'} (line{' '}
-      {match.line}): “{match.excerpt}”
+      {match.field === 'heading' ? 'a heading' : 'the text'} (line {match.line}
+      ): “{match.excerpt}”
     </Typography>
   );
 }
 
-function PageItem({ page, docsEntityRef }: { page: DocAboutPage; docsEntityRef: string }) {
+function PageItem({
+  page,
+  docsEntityRef,
+}: {
+  page: DocAboutPage;
+  docsEntityRef: string;
+}) {
   return (
     <li style={{ marginBottom: 12 }}>
       <Typography variant="body2">
         <strong>{KIND_LABEL[page.kind] ?? page.kind}</strong>
         {page.date ? ` · ${page.date}` : ''} ·{' '}
-        <Link to={docsPagePath(docsEntityRef, page.sitePath)}>{page.title}</Link>
+        <Link to={docsPagePath(docsEntityRef, page.sitePath)}>
+          {page.title}
+        </Link>
       </Typography>
       {page.matches.map((m, i) => (
         <MatchLine key={i} match={m} />
@@ -60,8 +68,9 @@ export function DocsAboutCard() {
     <InfoCard title="Docs about this">
       {!raw && (
         <Typography variant="body2">
-          No page of the infra repo's docs names this {entity.kind === 'System' ? 'stack' : 'service'}, its
-          namespace or its hostnames.
+          No page of the infra repo's docs names this{' '}
+          {entity.kind === 'System' ? 'stack' : 'service'}, its namespace or its
+          hostnames.
         </Typography>
       )}
       {raw && !about && (
@@ -74,13 +83,18 @@ export function DocsAboutCard() {
         <>
           <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {about.pages.map(p => (
-              <PageItem key={p.file} page={p} docsEntityRef={about.docsEntityRef} />
+              <PageItem
+                key={p.file}
+                page={p}
+                docsEntityRef={about.docsEntityRef}
+              />
             ))}
           </ul>
           {about.total > about.pages.length && (
             <Typography variant="body2">
-              {about.total - about.pages.length} more pages name it; all are in the{' '}
-              <Link to={docsPagePath(about.docsEntityRef)}>infra docs</Link>.
+              {about.total - about.pages.length} more pages name it; all are in
+              the <Link to={docsPagePath(about.docsEntityRef)}>infra docs</Link>
+              .
             </Typography>
           )}
         </>

@@ -27,7 +27,8 @@ async function renderWith(counterparts: DocsCounterparts | undefined) {
         type: 'service',
         annotations: {
           [INFRA_ANNOTATIONS.findings]: JSON.stringify([replicas]),
-          [INFRA_DOCS_ANNOTATIONS.counterparts]: counterparts && JSON.stringify(counterparts),
+          [INFRA_DOCS_ANNOTATIONS.counterparts]:
+            counterparts && JSON.stringify(counterparts),
         },
         details: serviceDetails(),
       })}
@@ -57,7 +58,9 @@ describe('FindingsCard with the infra docs', () => {
       '/docs/default/component/infra-portal/runbooks/critical-path/#three-replicas',
     );
     expect(
-      screen.getByRole('link', { name: 'Infra docs: Critical-path services: Three replicas' }),
+      screen.getByRole('link', {
+        name: 'Infra docs: Critical-path services: Three replicas',
+      }),
     ).toHaveAttribute(
       'href',
       '/docs/default/component/infra-docs/runbooks/critical-path/#three-replicas',
@@ -67,6 +70,8 @@ describe('FindingsCard with the infra docs', () => {
   it('shows only the portal runbook when the infra docs have no counterpart', async () => {
     await renderWith(undefined);
     expect(screen.getByRole('link', { name: 'Runbook' })).toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: /^Infra docs:/ })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /^Infra docs:/ }),
+    ).not.toBeInTheDocument();
   });
 });
