@@ -398,25 +398,41 @@ export type InfraDetails =
   | HelmReleaseDetails
   | SystemDetails;
 
+/** The details annotation as read: missing, unreadable (with why), or parsed. */
+export type ParsedInfraDetails =
+  | { state: 'missing' }
+  | { state: 'invalid'; reason: string }
+  | { state: 'parsed'; details: InfraDetails };
+
 /**
- * Reads the details annotation value. Returns undefined for a missing or
- * malformed value rather than throwing, so a card can render what it has.
+ * Reads the details annotation value, the one reader of it: a card says
+ * "missing" or "unreadable" (with the reason) instead of rendering an empty
+ * card, and never throws.
  */
+export function readInfraDetails(
+  annotation: string | undefined,
+): ParsedInfraDetails {
+  if (annotation === undefined || annotation.trim() === '')
+    return { state: 'missing' };
+  let value: unknown;
+  try {
+    value = JSON.parse(annotation);
+  } catch {
+    return { state: 'invalid', reason: 'not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { state: 'invalid', reason: 'not a JSON object' };
+  }
+  if (typeof (value as { kind?: unknown }).kind !== 'string') {
+    return { state: 'invalid', reason: 'no kind' };
+  }
+  return { state: 'parsed', details: value as InfraDetails };
+}
+
+/** The details when they are readable, else undefined (for code that only needs the data). */
 export function parseInfraDetails(
   annotation: string | undefined,
 ): InfraDetails | undefined {
-  if (!annotation) return undefined;
-  try {
-    const parsed = JSON.parse(annotation);
-    if (
-      parsed &&
-      typeof parsed === 'object' &&
-      typeof parsed.kind === 'string'
-    ) {
-      return parsed as InfraDetails;
-    }
-  } catch {
-    // fall through
-  }
-  return undefined;
+  const read = readInfraDetails(annotation);
+  return read.state === 'parsed' ? read.details : undefined;
 }

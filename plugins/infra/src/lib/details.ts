@@ -1,7 +1,4 @@
-import {
-  InfraDetails,
-  isUnresolvedValue,
-} from '@internal/backstage-plugin-infra-common';
+import { isUnresolvedValue } from '@internal/backstage-plugin-infra-common';
 import {
   ReadValue,
   MISSING,
@@ -14,34 +11,12 @@ import {
   unresolvedOf,
 } from './readValue';
 
-/**
- * The `infra.homelab/details` annotation (typed as `InfraDetails` in
- * infra-common), read defensively: the card must say "missing" or
- * "unreadable" rather than render an empty card, and every field below is
- * read through `readDetailValue` so an `{ unresolved }` expression or an
- * unexpected shape stays visible instead of being taken at face value.
+/*
+ * Readers of the fields of the `infra.homelab/details` annotation (read as a
+ * whole by `readInfraDetails` in infra-common). Every field is read through
+ * `readDetailValue`, so an `{ unresolved }` expression or an unexpected
+ * shape stays visible instead of being taken at face value.
  */
-export type ParsedDetails =
-  | { state: 'missing' }
-  | { state: 'invalid'; reason: string }
-  | { state: 'parsed'; details: InfraDetails };
-
-export function parseDetails(raw: string | undefined): ParsedDetails {
-  if (raw === undefined || raw.trim() === '') return { state: 'missing' };
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return { state: 'invalid', reason: 'not valid JSON' };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { state: 'invalid', reason: 'not a JSON object' };
-  }
-  if (typeof (value as { kind?: unknown }).kind !== 'string') {
-    return { state: 'invalid', reason: 'no kind' };
-  }
-  return { state: 'parsed', details: value as InfraDetails };
-}
 
 const asObject = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value)

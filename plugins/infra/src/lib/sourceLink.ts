@@ -3,8 +3,10 @@ import {
   ANNOTATION_SOURCE_LOCATION,
   Entity,
 } from '@backstage/catalog-model';
-import { INFRA_ANNOTATIONS } from '@internal/backstage-plugin-infra-common';
-import { parseDetails } from './details';
+import {
+  INFRA_ANNOTATIONS,
+  readInfraDetails,
+} from '@internal/backstage-plugin-infra-common';
 
 export interface SourceLinkTarget {
   /** Browsable URL, when the source lives behind one. */
@@ -32,7 +34,7 @@ export function fileLabelFromUrl(url: string): string | undefined {
 function detailsSource(
   entity: Entity,
 ): { file: string; label: string; url?: string } | undefined {
-  const parsed = parseDetails(
+  const parsed = readInfraDetails(
     entity.metadata.annotations?.[INFRA_ANNOTATIONS.details],
   );
   if (parsed.state !== 'parsed') return undefined;

@@ -4,8 +4,8 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   INFRA_ANNOTATIONS,
   InfraDetails,
+  readInfraDetails,
 } from '@internal/backstage-plugin-infra-common';
-import { parseDetails } from '../../lib/details';
 import { readInfraFacts } from '../../lib/infraFacts';
 import { liveManagerOf, readLiveManaged } from '../../lib/workloadFacts';
 import { InfraField, InfraFieldList } from '../InfraField';
@@ -46,7 +46,7 @@ function expectedKind(entity: Entity): InfraDetails['kind'] | undefined {
 function DetailFields(props: { entity: Entity }) {
   const { entity } = props;
   const kind = expectedKind(entity);
-  const parsed = parseDetails(
+  const parsed = readInfraDetails(
     entity.metadata.annotations?.[INFRA_ANNOTATIONS.details],
   );
   const facts = kind ? DETAIL_FACTS[kind] : 'its settings';
@@ -107,7 +107,7 @@ export function InfraCard() {
     kind === 'ingress';
   // DaemonSets run one pod per node and Jobs run to completion: no replica count.
   const runsPods = kind === 'service' || kind === 'connection-pooler';
-  const parsed = parseDetails(
+  const parsed = readInfraDetails(
     entity.metadata.annotations?.[INFRA_ANNOTATIONS.details],
   );
   const liveManaged = readLiveManaged(
