@@ -25,10 +25,10 @@ export interface Config {
       /**
        * authentik group names (the OIDC `groups` claim) and the catalog
        * group each one makes its members part of, e.g.
-       * `kubernetes-namespace-owners: group:default/namespace-owners`.
+       * `{ claim: kubernetes-namespace-owners, group: group:default/namespace-owners }`.
        * Claim groups not listed here grant nothing.
        */
-      oidcGroups?: { [claim: string]: string };
+      oidcGroups?: Array<{ claim: string; group: string }>;
     };
     providers?: {
       /**

@@ -32,17 +32,17 @@ export function readPortalAuthConfig(config: Config): PortalAuthConfig {
   const admins = config.getOptionalStringArray('auth.portal.adminGroups') ?? [
     DEFAULT_ADMIN_GROUP_REF,
   ];
-  const claims = config.getOptionalConfig('auth.portal.oidcGroups');
+  // A list, not a map: authentik group names may hold spaces, which config
+  // keys may not.
   const groupClaimRefs = new Map<string, string>();
-  for (const claim of claims?.keys() ?? []) {
-    groupClaimRefs.set(
-      claim,
-      toGroupRef(
-        claims!.getString(claim),
-        `auth.portal.oidcGroups["${claim}"]`,
-      ),
-    );
-  }
+  (config.getOptionalConfigArray('auth.portal.oidcGroups') ?? []).forEach(
+    (entry, i) => {
+      groupClaimRefs.set(
+        entry.getString('claim'),
+        toGroupRef(entry.getString('group'), `auth.portal.oidcGroups[${i}].group`),
+      );
+    },
+  );
   return {
     adminGroupRefs: admins.map((a, i) =>
       toGroupRef(a, `auth.portal.adminGroups[${i}]`),
