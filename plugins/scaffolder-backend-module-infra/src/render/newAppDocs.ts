@@ -4,7 +4,7 @@ import {
   authTierInfo,
 } from '@internal/backstage-plugin-infra-common';
 import { NewAppSpec } from '../spec/types';
-import { storageNames } from './newAppStorage';
+import { storageNames } from './newAppNames';
 
 /**
  * `catalog-info.yaml`: the new service as a catalog Component, with the

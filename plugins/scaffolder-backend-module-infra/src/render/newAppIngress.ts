@@ -1,7 +1,7 @@
 import { hclString } from '../hcl/escape';
 import { NewAppSpec } from '../spec/types';
 import { carveOutLabel, renderIngressCall } from './ingressModule';
-import { namespaceRef } from './newAppWorkload';
+import { namespaceRef } from './newAppNames';
 
 /**
  * `ingress.tf`: the app's `ingress_factory` call with the chosen auth tier,

@@ -1,16 +1,6 @@
 import { hclString, terraformLabel } from '../hcl/escape';
 import { NewAppSpec } from '../spec/types';
-import { namespaceRef } from './newAppWorkload';
-
-/** Kubernetes Secret the database ExternalSecret writes. */
-export function dbSecretName(spec: NewAppSpec): string {
-  return `${spec.name}-db-creds`;
-}
-
-/** Kubernetes Secret the app's Vault KV ExternalSecret writes. */
-export function appSecretName(spec: NewAppSpec): string {
-  return `${spec.name}-secrets`;
-}
+import { appSecretName, dbSecretName, namespaceRef } from './newAppNames';
 
 /**
  * `secrets.tf`: ExternalSecrets that copy Vault entries into Kubernetes

@@ -1,25 +1,6 @@
 import { hclString, hclStringList } from '../hcl/escape';
 import { NewAppSpec } from '../spec/types';
-import { namespaceRef } from './newAppWorkload';
-
-/** Claim and resource names of the app's volume, by the infra's naming convention. */
-export function storageNames(spec: NewAppSpec): {
-  resource: string;
-  claim: string;
-  storageClass: string;
-} {
-  return spec.storage?.sensitive === false
-    ? {
-        resource: 'data_proxmox',
-        claim: `${spec.name}-data-proxmox`,
-        storageClass: 'proxmox-lvm',
-      }
-    : {
-        resource: 'data_encrypted',
-        claim: `${spec.name}-data-encrypted`,
-        storageClass: 'proxmox-lvm-encrypted',
-      };
-}
+import { namespaceRef, storageNames } from './newAppNames';
 
 /**
  * `storage.tf`: the PVC from the infra's proxmox-lvm template (autoresizer

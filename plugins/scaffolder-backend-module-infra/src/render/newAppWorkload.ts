@@ -1,14 +1,11 @@
 import { hclComment, hclString, terraformLabel } from '../hcl/escape';
 import { NewAppSpec } from '../spec/types';
-import { dbSecretName, appSecretName } from './newAppSecrets';
-import { storageNames } from './newAppStorage';
-
-/** `namespace = ...`: the namespace resource when the stack creates it, else the existing one by name. */
-export function namespaceRef(spec: NewAppSpec): string {
-  return spec.createNamespace
-    ? `kubernetes_namespace.${terraformLabel(spec.namespace)}.metadata[0].name`
-    : hclString(spec.namespace);
-}
+import {
+  appSecretName,
+  dbSecretName,
+  namespaceRef,
+  storageNames,
+} from './newAppNames';
 
 /** `main.tf`: inputs, shared locals and the namespace. */
 export function renderMainTf(spec: NewAppSpec): string {
