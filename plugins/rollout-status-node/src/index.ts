@@ -30,7 +30,13 @@ export type {
   RolloutStatusCheck,
   RolloutStatusChecksExtensionPoint,
 } from './extensions';
-export { loadTargets } from './targets/loadTargets';
+export { loadTargets, loadTargetsWithModel } from './targets/loadTargets';
+export {
+  buildSimulatedCluster,
+  createFixtureApiHandler,
+  readLiveChanges,
+} from './simulated';
+export type { LiveChanges, RecordedKubernetes } from './simulated';
 export { deriveTargets } from './targets/deriveTargets';
 export type { DerivedTargetSpec, DerivedWorkload, DerivedHelmRelease } from './targets/types';
 export { SharedReads } from './sources/sharedReads';

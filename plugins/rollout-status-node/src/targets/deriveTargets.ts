@@ -117,14 +117,17 @@ function deriveStack(
     }
     specOf(namespace).workloads.push(workload);
   }
-  // Every Terraform-declared workload in a target's namespace is compared
-  // with what runs (drift), critical-path or not.
+  // Every Terraform-declared workload is compared with what runs (drift),
+  // critical-path or not: a Deployment gets a target of its own namespace
+  // when it has none (drift only); other kinds join an existing target.
   for (const w of stack.workloads) {
     if (w.criticalPath || w.kind === 'helm') continue;
     const namespace = known(w.namespace);
-    const spec = namespace ? byNamespace.get(namespace) : undefined;
     const workload = toWorkload(w);
-    if (spec && workload) spec.workloads.push(workload);
+    if (!namespace || !workload) continue;
+    const spec =
+      w.kind === 'deployment' ? specOf(namespace) : byNamespace.get(namespace);
+    spec?.workloads.push(workload);
   }
   const several = byNamespace.size > 1;
   return [...byNamespace.values()].map(spec => ({
@@ -135,7 +138,8 @@ function deriveStack(
 
 /**
  * The rollout targets the infra model implies: one per stack and namespace
- * that has a Helm release or a critical-path workload. Critical-path
+ * that has a Helm release, a critical-path workload or a Terraform-declared
+ * Deployment (which gets the drift check). Critical-path
  * workloads get the replica, PDB, rollout and probe-kill checks; every Helm
  * release gets the version-pin check.
  */

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { InputError } from '@backstage/errors';
+import type { InfraModel } from '@internal/backstage-plugin-infra-node';
 import { RolloutStatusConfig } from '../config/readRolloutStatusConfig';
 
 /**
@@ -11,7 +12,19 @@ export async function loadTargets(
   config: RolloutStatusConfig,
   options: { baseDir: string },
 ): Promise<RolloutStatusConfig> {
-  if (!config.derive) return config;
+  return (await loadTargetsWithModel(config, options)).config;
+}
+
+/**
+ * {@link loadTargets}, and the infra model the targets were derived from
+ * (undefined without `rolloutStatus.derive`), for what else runs on it
+ * (the simulated cluster).
+ */
+export async function loadTargetsWithModel(
+  config: RolloutStatusConfig,
+  options: { baseDir: string },
+): Promise<{ config: RolloutStatusConfig; model?: InfraModel }> {
+  if (!config.derive) return { config };
   // Loaded only when targets are derived: the HCL parser is heavy to load.
   const { buildInfraModel, readLocalTree } = await import(
     '@internal/backstage-plugin-infra-node'
@@ -32,8 +45,11 @@ export async function loadTargets(
   const model = await buildInfraModel(files, {
     criticalPath: config.derive.criticalPath,
   });
-  return withDerivedTargets(
-    config,
-    deriveTargets(model, { criticalPath: config.derive.criticalPath }),
-  );
+  return {
+    config: withDerivedTargets(
+      config,
+      deriveTargets(model, { criticalPath: config.derive.criticalPath }),
+    ),
+    model,
+  };
 }
