@@ -22,6 +22,7 @@ import {
 import {
   fetchPage,
   get,
+  REPO_ROOT,
   startInfraDocsBackend,
   syncDocs,
   waitForEntity,
@@ -49,7 +50,12 @@ async function main() {
   const runs = Number(arg('runs', '50'));
   const sampleSize = Number(arg('sample', '10'));
   const started = Date.now();
-  const docs = await startInfraDocsBackend({ repoDir });
+  // The portal's own docs too, as in the portal: search ranks both sites.
+  const docs = await startInfraDocsBackend({
+    repoDir,
+    catalogFiles: [path.join(REPO_ROOT, 'catalog-info.yaml')],
+    withSearch: true,
+  });
   try {
     await waitForEntity(
       docs.baseUrl,
@@ -119,6 +125,28 @@ async function main() {
         services.length
       }`,
     );
+
+    // Search over both sites, as the search page asks (TechDocs results).
+    const portal = await get(
+      `${docs.baseUrl}/api/techdocs/sync/default/component/infra-portal`,
+    );
+    await portal.text();
+    await docs.searchScheduler!.triggerTask('search_index_techdocs');
+    console.log('\nsearch (techdocs results, first three):');
+    for (const term of ['ENOSPC', 'advisory lock', 'restore postgresql']) {
+      const params = new URLSearchParams({ term, 'types[0]': 'techdocs' });
+      const body = (await (
+        await get(`${docs.baseUrl}/api/search/query?${params}`)
+      ).json()) as {
+        results: Array<{ document: { location: string } }>;
+      };
+      console.log(
+        `- "${term}": ${body.results
+          .slice(0, 3)
+          .map(r => r.document.location)
+          .join('  |  ')}`,
+      );
+    }
 
     // The sample: one random (entity, page) link from all links.
     const links = [...systems, ...services].flatMap(e =>
