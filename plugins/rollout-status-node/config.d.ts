@@ -44,6 +44,18 @@ export interface Config {
       /** Stacks to leave out. */
       excludeStacks?: string[];
     };
+    /**
+     * Development only: the backend serves a simulated Kubernetes API at
+     * `/api/rollout-status/simulated-cluster`, built from the infra model
+     * of `derive.infraPath` plus recorded live changes. Point a cluster of
+     * `kubernetes.clusterLocatorMethods` (and `derive.clusterName`) at it.
+     * Never enable it in production: it answers without authentication.
+     */
+    simulatedCluster?: {
+      enabled: boolean;
+      /** A live-changes YAML file (relative to the backend's folder). */
+      liveChanges?: string;
+    };
     /** The deployments to watch. */
     targets?: Array<{
       /** Stable id used in URLs, lower-case letters, digits and dashes. */

@@ -6,11 +6,15 @@ import { rolloutStatusPermissions } from '@internal/backstage-plugin-rollout-sta
 import {
   RolloutStatusCheck,
   loadSnapshot,
-  loadTargets,
+  loadTargetsWithModel,
   readRolloutStatusConfig,
   rolloutStatusChecksExtensionPoint,
 } from '@internal/backstage-plugin-rollout-status-node';
 import { createRouter } from './router';
+import {
+  SIMULATED_CLUSTER_PATH,
+  createSimulatedClusterRouter,
+} from './simulatedCluster';
 import { createRolloutStatusService } from './services/RolloutStatusService/createRolloutStatusService';
 
 /**
@@ -57,13 +61,31 @@ export const rolloutStatusPlugin = createBackendPlugin({
         }
         // Targets derived from the infra model (rolloutStatus.derive) join
         // the configured ones; paths resolve against the backend's folder.
-        const rolloutConfig = await loadTargets(
+        const { config: rolloutConfig, model } = await loadTargetsWithModel(
           readRolloutStatusConfig(
             config.getOptional('rolloutStatus'),
             config.getOptional('kubernetes.clusterLocatorMethods'),
           ),
           { baseDir: process.cwd() },
         );
+        if (rolloutConfig.simulatedCluster) {
+          httpRouter.use(
+            await createSimulatedClusterRouter({
+              settings: rolloutConfig.simulatedCluster,
+              model,
+              baseDir: process.cwd(),
+            }),
+          );
+          // The official client (ours and the stock Kubernetes backend's)
+          // calls it like any API server, without a Backstage token.
+          httpRouter.addAuthPolicy({
+            path: SIMULATED_CLUSTER_PATH,
+            allow: 'unauthenticated',
+          });
+          logger.warn(
+            `rollout-status serves a SIMULATED Kubernetes API at /api/rollout-status${SIMULATED_CLUSTER_PATH} (rolloutStatus.simulatedCluster): development data, not a cluster`,
+          );
+        }
         // Fail at startup, naming the key, rather than on every poll.
         for (const [index, target] of rolloutConfig.targets.entries()) {
           if (target.snapshot) {

@@ -1,3 +1,6 @@
+import { Verdict } from './checks';
+import { DataSource } from './status';
+
 /** Who last wrote a field, as the API server records it in `metadata.managedFields`. */
 export interface FieldWriter {
   manager: string;
@@ -32,7 +35,27 @@ export interface DriftItem {
   line: number;
 }
 
+/**
+ * How far the drift comparison of one target can be trusted: its verdict
+ * (unknown with the reason when the cluster could not be read, the data is
+ * stale or not polled yet), the age and the source of its data.
+ */
+export interface DriftTargetState {
+  targetId: string;
+  stack: string;
+  namespace: string;
+  /** The Deployments compared (Terraform names). */
+  workloads: string[];
+  verdict: Verdict;
+  summary: string;
+  observedAt: string;
+  ageSeconds?: number;
+  sources: DataSource[];
+}
+
 /** GET /api/rollout-status/drift: every item of every target, newest change first. */
 export interface DriftListResponse {
   items: Array<DriftItem & { observedAt: string }>;
+  /** Every target that compares declared and live, with the state of its data. */
+  targets: DriftTargetState[];
 }

@@ -7,6 +7,7 @@ import {
   KubernetesSourceConfig,
   RawTargetConfig,
   Thresholds,
+  SimulatedClusterConfig,
   rolloutStatusConfigSchema,
 } from './schema';
 
@@ -41,6 +42,8 @@ export interface RolloutStatusConfig {
   staleAfterSeconds: number;
   targets: TargetConfig[];
   derive?: DeriveSettings;
+  /** Set when the backend serves the bundled simulated cluster itself. */
+  simulatedCluster?: SimulatedClusterConfig;
 }
 
 /** The stock Kubernetes plugin's cluster entries, by the fields we reuse. */
@@ -178,5 +181,8 @@ export function readRolloutStatusConfig(
     staleAfterSeconds: raw.staleAfterSeconds ?? raw.intervalSeconds * 3,
     targets,
     ...(derive ? { derive } : {}),
+    ...(raw.simulatedCluster?.enabled
+      ? { simulatedCluster: raw.simulatedCluster }
+      : {}),
   };
 }

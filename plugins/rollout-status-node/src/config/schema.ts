@@ -153,9 +153,19 @@ const deriveSchema = z
       'set exactly one of `url` (with `token`) or `clusterName` (an entry of kubernetes.clusterLocatorMethods[].clusters[])',
   });
 
+/** The bundled simulated cluster (development only): see src/simulated. */
+const simulatedClusterSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    /** A live-changes YAML file, relative to the backend's folder. */
+    liveChanges: z.string().min(1).optional(),
+  })
+  .strict();
+
 export const rolloutStatusConfigSchema = z
   .object({
     derive: deriveSchema.optional(),
+    simulatedCluster: simulatedClusterSchema.optional(),
     deadlineMs: z.number().int().positive().default(3000),
     intervalSeconds: z.number().positive().default(30),
     staleAfterSeconds: z.number().positive().optional(),
@@ -164,6 +174,7 @@ export const rolloutStatusConfigSchema = z
   .strict();
 
 export type DeriveConfig = z.infer<typeof deriveSchema>;
+export type SimulatedClusterConfig = z.infer<typeof simulatedClusterSchema>;
 export type RawTargetConfig = z.infer<typeof targetSchema>;
 export type KubernetesSourceConfig = z.infer<typeof kubernetesSchema>;
 export type PgBouncerSourceConfig = z.infer<typeof pgbouncerSchema>;

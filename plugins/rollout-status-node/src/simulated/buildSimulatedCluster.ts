@@ -260,7 +260,7 @@ function setPath(target: Json, key: string, value: unknown) {
   node[parts[parts.length - 1]] = value;
 }
 
-function helmObjects(h: HelmReleaseModel, namespace: string, name: string, deployedAt: number): { secret: Json; rendered?: LiveWorkload } {
+function helmObjects(h: HelmReleaseModel, namespace: string, name: string): { secret: Json; rendered?: LiveWorkload } {
   const tag = known(h.declared.imageTag?.value);
   const chart = known(h.chart) ?? name;
   const appVersion = tag ?? known(h.version) ?? '0.0.0';
@@ -271,8 +271,8 @@ function helmObjects(h: HelmReleaseModel, namespace: string, name: string, deplo
     release: {
       name,
       version: 1,
-      info: { status: 'deployed', last_deployed: iso(deployedAt) },
-      chart: { metadata: { name: chart, version: known(h.version) ?? '0.0.0', appVersion } },
+      info: { status: 'deployed' },
+      chart: { metadata: { version: known(h.version) ?? '0.0.0', appVersion } },
       config: values,
     },
   }) as unknown as Json;
@@ -369,7 +369,7 @@ export function buildSimulatedCluster(
       const namespace = known(h.namespace);
       if (!name || !namespace) continue;
       addNamespace(namespace);
-      const { secret, rendered } = helmObjects(h, namespace, name, deployedAt);
+      const { secret, rendered } = helmObjects(h, namespace, name);
       secrets.push(secret);
       if (rendered) objects.push(...workloadObjects(rendered, deployedAt));
     }

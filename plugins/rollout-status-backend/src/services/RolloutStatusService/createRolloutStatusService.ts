@@ -7,6 +7,7 @@ import { NotFoundError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
   DriftItem,
+  DriftTargetState,
   TargetStatusWithAdditions,
 } from '@internal/backstage-plugin-rollout-status-common';
 import {
@@ -80,11 +81,36 @@ export async function createRolloutStatusService(options: {
 
   const service: RolloutStatusService = {
     async listDrift() {
+      // Only derived targets know what the Terraform declares.
+      const derived = config.targets.filter(t => t.derived);
       const statuses = await Promise.all(
-        config.targets.map(t => service.getStatus(t.id)),
+        derived.map(t => service.getStatus(t.id)),
       );
-      const items = statuses.flatMap(status => {
+      const targets: DriftTargetState[] = [];
+      const items = statuses.flatMap((status, index) => {
+        const spec = derived[index].derived!;
         const drift = status.checks.find(c => c.id === 'drift');
+        targets.push({
+          targetId: status.targetId,
+          stack: spec.stack,
+          namespace: spec.namespace,
+          workloads: spec.workloads
+            .filter(w => w.kind === 'deployment')
+            .map(w => w.name),
+          // A target whose checks do not include drift yet (not polled) is
+          // unknown, never "no drift".
+          verdict: drift?.verdict ?? 'unknown',
+          summary:
+            drift?.summary ??
+            `not compared yet (the target's checks do not include drift: ${
+              status.checks[0]?.summary ?? 'not polled yet'
+            })`,
+          observedAt: drift?.observedAt ?? status.generatedAt,
+          ...(drift?.ageSeconds !== undefined
+            ? { ageSeconds: drift.ageSeconds }
+            : {}),
+          sources: drift?.sources ?? status.checks[0]?.sources ?? [],
+        });
         const found = (drift?.data?.items ?? []) as DriftItem[];
         return found.map(item => ({ ...item, observedAt: drift!.observedAt }));
       });
@@ -92,7 +118,7 @@ export async function createRolloutStatusService(options: {
       items.sort((a, b) =>
         (b.changedBy?.time ?? '').localeCompare(a.changedBy?.time ?? ''),
       );
-      return { items };
+      return { items, targets };
     },
     listTargets(filter) {
       return {
