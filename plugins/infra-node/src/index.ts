@@ -27,3 +27,4 @@ export const ORG_STACKS_ANNOTATION = 'infra.homelab/stacks';
 export type { InfraReadLimits } from './hcl/limits';
 export * from './docs/docPage';
 export * from './docs/docsTree';
+export * from './eval/moduleSignature';
