@@ -28,3 +28,4 @@ export type { InfraReadLimits } from './hcl/limits';
 export * from './docs/docPage';
 export * from './docs/docsTree';
 export * from './eval/moduleSignature';
+export * from './eval/moduleCalls';
