@@ -13,6 +13,8 @@ cd packages/backend
 # `backstage-cli package start` but without its file watcher (which would
 # restart the server mid-test whenever a file changes).
 export NODE_ENV=production
+# The test OIDC server of e2e/sign-in.spec.ts listens next to the portal.
+export E2E_OIDC_PORT="${E2E_OIDC_PORT:-$((${E2E_PORT:-7017} + 1))}"
 exec node --enable-source-maps \
   --require "$(node -p "require.resolve('@backstage/cli-node/config/nodeTransform.cjs')")" \
   src/index.ts --config ../../app-config.yaml --config ../../e2e/app-config.e2e.yaml

@@ -2,10 +2,11 @@ import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+import { signInModule } from './modules/signIn';
 // Adds the auth-tier column to the catalog list; the plugins themselves are
 // discovered from package.json (app.packages: all).
 import { infraCatalogModule } from '@internal/backstage-plugin-infra';
 
 export default createApp({
-  features: [catalogPlugin, infraCatalogModule, navModule, homeModule],
+  features: [catalogPlugin, infraCatalogModule, navModule, homeModule, signInModule],
 });
