@@ -9,7 +9,8 @@ import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { Entity } from '@backstage/catalog-model';
 import { rolloutStatusApiRef } from '../api/RolloutStatusApi';
 import { RolloutStatusClient } from '../api/RolloutStatusClient';
-import { rootRouteRef } from '../routes';
+import { driftRouteRef, rootRouteRef } from '../routes';
+import { isWorkloadEntity } from '../lib/entityWorkload';
 import { RolloutStatusIcon } from './RolloutStatusIcon';
 
 export const rolloutStatusApi = ApiBlueprint.make({
@@ -57,13 +58,42 @@ export const rolloutStatusEntityCard = EntityCardBlueprint.make({
   },
 });
 
+export const driftPage = PageBlueprint.make({
+  name: 'drift',
+  params: {
+    path: '/drift',
+    routeRef: driftRouteRef,
+    title: 'Drift',
+    icon: <RolloutStatusIcon />,
+    loader: () =>
+      import('../components/DriftPage').then(m => <m.DriftPage />),
+  },
+});
+
+/** Declared vs live on every infra entity that runs pods. */
+export const driftEntityCard = EntityCardBlueprint.make({
+  name: 'drift',
+  params: {
+    filter: isWorkloadEntity,
+    loader: () =>
+      import('../components/DriftCard').then(m => <m.DriftCard />),
+  },
+});
+
 /** The rollout-status frontend plugin for the new frontend system. */
 export const rolloutStatusPlugin = createFrontendPlugin({
   pluginId: 'rollout-status',
   title: 'Rollout status',
   icon: <RolloutStatusIcon />,
-  extensions: [rolloutStatusApi, rolloutStatusPage, rolloutStatusEntityCard],
+  extensions: [
+    rolloutStatusApi,
+    rolloutStatusPage,
+    rolloutStatusEntityCard,
+    driftPage,
+    driftEntityCard,
+  ],
   routes: {
     root: rootRouteRef,
+    drift: driftRouteRef,
   },
 });

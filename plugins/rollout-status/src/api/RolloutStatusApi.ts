@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
+  DriftListResponse,
   TargetListResponse,
   TargetStatusWithAdditions,
 } from '@internal/backstage-plugin-rollout-status-common';
@@ -13,6 +14,8 @@ export interface RolloutStatusApi {
    * other plugins added (never part of the preflight).
    */
   getTargetStatus(targetId: string): Promise<TargetStatusWithAdditions>;
+  /** Every drift item, newest live change first, and each target's data state. */
+  getDrift(): Promise<DriftListResponse>;
 }
 
 export const rolloutStatusApiRef = createApiRef<RolloutStatusApi>().with({

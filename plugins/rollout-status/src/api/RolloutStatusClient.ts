@@ -1,6 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  DriftListResponse,
   TargetListResponse,
   TargetStatusWithAdditions,
 } from '@internal/backstage-plugin-rollout-status-common';
@@ -25,6 +26,15 @@ export class RolloutStatusClient implements RolloutStatusApi {
     return parseTargetStatus(
       await this.getJson(`/targets/${encodeURIComponent(targetId)}/status`),
     );
+  }
+
+  async getDrift(): Promise<DriftListResponse> {
+    const body = (await this.getJson('/drift')) as Partial<DriftListResponse>;
+    // A body without both lists is a contract break, shown as an error.
+    if (!Array.isArray(body?.items) || !Array.isArray(body?.targets)) {
+      throw new Error('unexpected response from /drift: no items or targets');
+    }
+    return body as DriftListResponse;
   }
 
   private async getJson(path: string): Promise<unknown> {

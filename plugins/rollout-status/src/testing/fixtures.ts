@@ -1,5 +1,6 @@
 import {
   CheckResult,
+  DriftListResponse,
   TargetStatus,
   TargetStatusWithAdditions,
   TargetSummary,
@@ -69,6 +70,7 @@ export function fakeApi(options: {
   targets?: TargetSummary[];
   status?: TargetStatus | (() => Promise<TargetStatus>);
   targetsError?: Error;
+  drift?: DriftListResponse | (() => Promise<DriftListResponse>);
 }): jest.Mocked<RolloutStatusApi> {
   return {
     getTargets: jest.fn(async () => {
@@ -80,6 +82,10 @@ export function fakeApi(options: {
     getTargetStatus: jest.fn(async (_targetId: string) => {
       const status = options.status ?? aStatus();
       return typeof status === 'function' ? status() : status;
+    }),
+    getDrift: jest.fn(async () => {
+      const drift = options.drift ?? { items: [], targets: [] };
+      return typeof drift === 'function' ? drift() : drift;
     }),
   };
 }

@@ -1,5 +1,6 @@
-import { Content, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { Content, Link, Progress } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import { driftRouteRef } from '../../routes';
 import { Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import { rolloutStatusApiRef } from '../../api/RolloutStatusApi';
@@ -11,12 +12,14 @@ import { REFRESH_INTERVAL_MS } from '../../lib/time';
 export const RolloutStatusPage = () => {
   const api = useApi(rolloutStatusApiRef);
   const targets = useAsync(() => api.getTargets(), [api]);
+  const driftLink = useRouteRef(driftRouteRef);
 
   return (
     <Content>
       <Typography variant="body2" color="textSecondary" paragraph>
         Is it safe to roll authentik now? Each check refreshes every{' '}
         {REFRESH_INTERVAL_MS / 1000} s; grey means unknown, never healthy.
+        Declared against live for every workload: <Link to={driftLink?.() ?? '/drift'}>Drift</Link>.
       </Typography>
       {targets.loading && <Progress />}
       {targets.error && (

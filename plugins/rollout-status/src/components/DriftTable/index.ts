@@ -1,0 +1,2 @@
+export { DriftTable } from './DriftTable';
+export { DriftTargetState } from './DriftTargetState';
