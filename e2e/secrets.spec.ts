@@ -10,7 +10,12 @@ const CANARY = 'e2e-canary-forgejo-token-7c41b2';
 const OIDC_CLIENT_SECRET = 'e2e-canary-oidc-client-secret-5b7e20';
 const BREAKGLASS_HASH_PART = 'cKvUhiop4Q1C2L7tyVsnv6PrNLSzkHuEgTUq1s1HG5s';
 const BREAKGLASS_PASSWORD = 'e2e-canary-breakglass-passphrase-3f9a1c';
-const SECRETS = [CANARY, OIDC_CLIENT_SECRET, BREAKGLASS_HASH_PART, BREAKGLASS_PASSWORD];
+const SECRETS = [
+  CANARY,
+  OIDC_CLIENT_SECRET,
+  BREAKGLASS_HASH_PART,
+  BREAKGLASS_PASSWORD,
+];
 const leaks = (text: string) => SECRETS.filter(secret => text.includes(secret));
 
 test('no configured secret reaches the browser', async ({ page }) => {

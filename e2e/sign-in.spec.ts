@@ -53,7 +53,6 @@ const sidebarCatalog = (page: Page) =>
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'Catalog', exact: true });
 
-
 test('signs in through authentik as the mapped catalog user, with its groups', async ({
   browser,
 }) => {
@@ -93,7 +92,9 @@ test('with authentik down, break-glass signs an admin in and the rollout page lo
   const popupOpened = page.waitForEvent('popup');
   await page.getByRole('button', { name: 'Sign in with authentik' }).click();
   const popup = await popupOpened;
-  await expect(popup.locator('body')).toContainText(/ECONNREFUSED|fetch failed|connect/i);
+  await expect(popup.locator('body')).toContainText(
+    /ECONNREFUSED|fetch failed|connect/i,
+  );
   await popup.close();
 
   const form = page.getByRole('form', { name: 'Break-glass sign-in' });

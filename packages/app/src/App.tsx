@@ -8,5 +8,11 @@ import { signInModule } from './modules/signIn';
 import { infraCatalogModule } from '@internal/backstage-plugin-infra';
 
 export default createApp({
-  features: [catalogPlugin, infraCatalogModule, navModule, homeModule, signInModule],
+  features: [
+    catalogPlugin,
+    infraCatalogModule,
+    navModule,
+    homeModule,
+    signInModule,
+  ],
 });

@@ -19,7 +19,10 @@ export const DEFAULT_ADMIN_GROUP_REF = 'group:default/platform';
 function toGroupRef(value: string, key: string): string {
   try {
     return stringifyEntityRef(
-      parseEntityRef(value, { defaultKind: 'group', defaultNamespace: 'default' }),
+      parseEntityRef(value, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
     );
   } catch {
     throw new InputError(
@@ -39,7 +42,10 @@ export function readPortalAuthConfig(config: Config): PortalAuthConfig {
     (entry, i) => {
       groupClaimRefs.set(
         entry.getString('claim'),
-        toGroupRef(entry.getString('group'), `auth.portal.oidcGroups[${i}].group`),
+        toGroupRef(
+          entry.getString('group'),
+          `auth.portal.oidcGroups[${i}].group`,
+        ),
       );
     },
   );

@@ -72,7 +72,9 @@ describe('sign-in and catalog writes on the real backend', () => {
           reading: { allow: [{ host: `localhost:${filesPort}` }] },
         },
         catalog: {
-          locations: [{ type: 'file', target: `${repoRoot}/catalog-info.yaml` }],
+          locations: [
+            { type: 'file', target: `${repoRoot}/catalog-info.yaml` },
+          ],
         },
         auth: {
           providers: {
@@ -177,10 +179,13 @@ describe('sign-in and catalog writes on the real backend', () => {
       { headers: bearer(token), backend },
     );
     const { metadata } = await ownerGroup.json();
-    const del = await fetch(`${base}/api/catalog/entities/by-uid/${metadata.uid}`, {
-      method: 'DELETE',
-      headers: bearer(token),
-    });
+    const del = await fetch(
+      `${base}/api/catalog/entities/by-uid/${metadata.uid}`,
+      {
+        method: 'DELETE',
+        headers: bearer(token),
+      },
+    );
     expect(del.status).toBe(403);
     expect((await entity('group:default/platform', token)).status).toBe(200);
 
@@ -224,9 +229,13 @@ describe('sign-in and catalog writes on the real backend', () => {
       refused('template:default/evil-template', templateUrl),
     );
     expect((await entity('user:default/mallory', admin)).status).toBe(404);
-    expect((await entity('template:default/evil-template', admin)).status).toBe(404);
+    expect((await entity('template:default/evil-template', admin)).status).toBe(
+      404,
+    );
     // Nothing else from that file is taken either, so nothing it names runs.
-    expect((await entity('component:default/evil-app', admin)).status).toBe(404);
+    expect((await entity('component:default/evil-app', admin)).status).toBe(
+      404,
+    );
 
     // Signing in again changes nothing: the token carries no platform group,
     // so lock holders' SQL stays hidden.
@@ -243,7 +252,9 @@ describe('sign-in and catalog writes on the real backend', () => {
     const ok = await breakGlass('admin', ADMIN_PASSWORD);
     expect(ok.status).toBe(200);
     const body = await ok.json();
-    expect(body.backstageIdentity.identity.userEntityRef).toBe('user:default/admin');
+    expect(body.backstageIdentity.identity.userEntityRef).toBe(
+      'user:default/admin',
+    );
     expect(body.backstageIdentity.identity.ownershipEntityRefs).toContain(
       'group:default/platform',
     );
@@ -258,10 +269,16 @@ describe('sign-in and catalog writes on the real backend', () => {
     expect(JSON.stringify(await wrong.json())).not.toContain(ADMIN_PASSWORD);
 
     const log = backend.output();
-    expect(log).toContain('BREAK-GLASS sign-in is ENABLED for user:default/admin, user:default/guest');
-    expect(log).toContain('BREAK-GLASS sign-in: an admin signed in without authentik');
+    expect(log).toContain(
+      'BREAK-GLASS sign-in is ENABLED for user:default/admin, user:default/guest',
+    );
+    expect(log).toContain(
+      'BREAK-GLASS sign-in: an admin signed in without authentik',
+    );
     expect(log).toContain('BREAK-GLASS sign-in refused: not an admin');
-    expect(log).toContain('BREAK-GLASS sign-in refused: wrong name or password');
+    expect(log).toContain(
+      'BREAK-GLASS sign-in refused: wrong name or password',
+    );
     expect(log).not.toContain(ADMIN_PASSWORD);
     expect(log).not.toContain(GUEST_PASSWORD);
   });

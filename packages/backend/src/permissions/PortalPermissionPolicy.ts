@@ -26,7 +26,9 @@ import { ADMIN_ONLY_NAMES } from './adminOnlyPermissions';
  *   IS_NAMESPACE_OWNER rule against the user's ownership refs).
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
-  constructor(private readonly auth: Pick<PortalAuthConfig, 'adminGroupRefs'>) {}
+  constructor(
+    private readonly auth: Pick<PortalAuthConfig, 'adminGroupRefs'>,
+  ) {}
 
   async handle(
     request: PolicyQuery,

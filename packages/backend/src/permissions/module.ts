@@ -17,7 +17,9 @@ export default createBackendModule({
         config: coreServices.rootConfig,
       },
       async init({ policy, config }) {
-        policy.setPolicy(new PortalPermissionPolicy(readPortalAuthConfig(config)));
+        policy.setPolicy(
+          new PortalPermissionPolicy(readPortalAuthConfig(config)),
+        );
       },
     });
   },

@@ -14,7 +14,10 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import infraScaffolderModule from '@internal/backstage-plugin-scaffolder-backend-module-infra';
 import { parse } from 'yaml';
 import portalPolicyModule from './module';
-import { authWithActors, userInfoFromTable } from './testIdentities';
+import {
+  authWithActors,
+  userInfoFromTable,
+} from '../__testUtils__/testIdentities';
 
 jest.setTimeout(120_000);
 
@@ -22,7 +25,11 @@ const repoRoot = targetPaths.rootDir;
 
 // What the infra provider puts in the catalog: stacks (Systems) with the
 // namespaces they declare and their owner, and the org file's claims.
-const system = (stack: string, owner: string, namespaces: string[]): Entity => ({
+const system = (
+  stack: string,
+  owner: string,
+  namespaces: string[],
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'System',
   metadata: {
@@ -75,7 +82,10 @@ const NEW_APP = {
 
 async function newAppTemplate(): Promise<Entity> {
   const t = parse(
-    await readFile(resolve(repoRoot, 'templates/new-app/template.yaml'), 'utf8'),
+    await readFile(
+      resolve(repoRoot, 'templates/new-app/template.yaml'),
+      'utf8',
+    ),
   ) as Entity;
   return { ...t, metadata: { ...t.metadata, namespace: 'default' } };
 }
@@ -112,7 +122,11 @@ describe('scaffolding into a namespace, decided by the portal policy', () => {
               infra: {
                 publisher: 'forgejo',
                 repo: { localPath: resolve(repoRoot, 'examples/infra') },
-                forgejo: { owner: 'homelab', repo: 'infra', baseBranch: 'main' },
+                forgejo: {
+                  owner: 'homelab',
+                  repo: 'infra',
+                  baseBranch: 'main',
+                },
               },
             },
           },
@@ -134,11 +148,18 @@ describe('scaffolding into a namespace, decided by the portal policy', () => {
       headers,
       body: JSON.stringify({
         templateRef: 'template:default/infra-new-app',
-        values: { ...NEW_APP, name: namespace, subdomain: namespace, namespace },
+        values: {
+          ...NEW_APP,
+          name: namespace,
+          subdomain: namespace,
+          namespace,
+        },
       }),
     });
     if (created.status !== 201) {
-      throw new Error(`task creation: ${created.status} ${await created.text()}`);
+      throw new Error(
+        `task creation: ${created.status} ${await created.text()}`,
+      );
     }
     const { id } = await created.json();
     const deadline = Date.now() + 60_000;
@@ -147,17 +168,23 @@ describe('scaffolding into a namespace, decided by the portal policy', () => {
         await fetch(`${baseUrl}/api/scaffolder/v2/tasks/${id}`, { headers })
       ).json();
       if (['completed', 'failed', 'cancelled'].includes(task.status)) {
-        const events: Array<{ body: { message?: string; stepId?: string; status?: string } }> =
-          await (
-            await fetch(`${baseUrl}/api/scaffolder/v2/tasks/${id}/events`, { headers })
-          ).json();
+        const events: Array<{
+          body: { message?: string; stepId?: string; status?: string };
+        }> = await (
+          await fetch(`${baseUrl}/api/scaffolder/v2/tasks/${id}/events`, {
+            headers,
+          })
+        ).json();
         return {
           status: task.status as string,
           log: events.map(e => e.body.message ?? '').join('\n'),
-          steps: events.filter(e => e.body.stepId).map(e => `${e.body.stepId}:${e.body.status ?? ''}`),
+          steps: events
+            .filter(e => e.body.stepId)
+            .map(e => `${e.body.stepId}:${e.body.status ?? ''}`),
         };
       }
-      if (Date.now() > deadline) throw new Error(`task ${id} still ${task.status}`);
+      if (Date.now() > deadline)
+        throw new Error(`task ${id} still ${task.status}`);
       await new Promise(r => setTimeout(r, 200));
     }
   }

@@ -19,7 +19,10 @@ import { rolloutStatusQueryTextReadPermission } from '@internal/backstage-plugin
 import permissionBackend from '@backstage/plugin-permission-backend';
 import request from 'supertest';
 import portalPolicyModule from './module';
-import { TEST_OWNERSHIP, userInfoFromTable } from './testIdentities';
+import {
+  TEST_OWNERSHIP,
+  userInfoFromTable,
+} from '../__testUtils__/testIdentities';
 
 async function startPermissionBackend() {
   const { server } = await startTestBackend({
@@ -70,13 +73,55 @@ describe('the portal permission policy, through the permission backend', () => {
 
   it.each([
     // [what, permission, admin, namespace owner, other user]
-    ['read the catalog', catalogEntityReadPermission, 'ALLOW', 'ALLOW', 'ALLOW'],
-    ['register a location', catalogLocationCreatePermission, 'ALLOW', 'DENY', 'DENY'],
-    ['unregister a location', catalogLocationDeletePermission, 'ALLOW', 'DENY', 'DENY'],
-    ['delete an entity', catalogEntityDeletePermission, 'ALLOW', 'DENY', 'DENY'],
-    ['refresh an entity', catalogEntityRefreshPermission, 'ALLOW', 'DENY', 'DENY'],
-    ['open the template editor', templateManagementPermission, 'ALLOW', 'DENY', 'DENY'],
-    ['see lock holders’ SQL text', rolloutStatusQueryTextReadPermission, 'ALLOW', 'DENY', 'DENY'],
+    [
+      'read the catalog',
+      catalogEntityReadPermission,
+      'ALLOW',
+      'ALLOW',
+      'ALLOW',
+    ],
+    [
+      'register a location',
+      catalogLocationCreatePermission,
+      'ALLOW',
+      'DENY',
+      'DENY',
+    ],
+    [
+      'unregister a location',
+      catalogLocationDeletePermission,
+      'ALLOW',
+      'DENY',
+      'DENY',
+    ],
+    [
+      'delete an entity',
+      catalogEntityDeletePermission,
+      'ALLOW',
+      'DENY',
+      'DENY',
+    ],
+    [
+      'refresh an entity',
+      catalogEntityRefreshPermission,
+      'ALLOW',
+      'DENY',
+      'DENY',
+    ],
+    [
+      'open the template editor',
+      templateManagementPermission,
+      'ALLOW',
+      'DENY',
+      'DENY',
+    ],
+    [
+      'see lock holders’ SQL text',
+      rolloutStatusQueryTextReadPermission,
+      'ALLOW',
+      'DENY',
+      'DENY',
+    ],
     ['start a template', taskCreatePermission, 'ALLOW', 'ALLOW', 'ALLOW'],
   ] as const)('%s', async (_what, permission, forAdmin, forOwner, forOther) => {
     expect({
@@ -87,7 +132,11 @@ describe('the portal permission policy, through the permission backend', () => {
   });
 
   it('gives nothing to a request without a signed-in user', async () => {
-    const decision = await decide(server, undefined, catalogEntityReadPermission);
+    const decision = await decide(
+      server,
+      undefined,
+      catalogEntityReadPermission,
+    );
     expect(decision.result).not.toBe('ALLOW');
   });
 });

@@ -54,6 +54,9 @@ export async function startOidcServer(
   }));
   const child: ChildProcess = spawn(
     process.execPath,
+    // This package runs from its sources only (main: src/index.ts), so the
+    // script sits next to this file.
+    // eslint-disable-next-line no-restricted-syntax
     [join(__dirname, 'oidcServerProcess.mjs')],
     {
       env: {

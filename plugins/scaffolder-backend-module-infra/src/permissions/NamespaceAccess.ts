@@ -22,7 +22,12 @@ export class NamespaceAccess {
     credentials: BackstageCredentials,
   ): Promise<void> {
     const [decision] = await this.permissions.authorize(
-      [{ permission: infraNamespaceScaffoldPermission, resourceRef: namespace }],
+      [
+        {
+          permission: infraNamespaceScaffoldPermission,
+          resourceRef: namespace,
+        },
+      ],
       { credentials },
     );
     if (decision.result === AuthorizeResult.ALLOW) return;

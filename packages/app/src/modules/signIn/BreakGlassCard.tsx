@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { InfoCard } from '@backstage/core-components';
-import { discoveryApiRef, IdentityApi, useApi } from '@backstage/core-plugin-api';
+import {
+  discoveryApiRef,
+  IdentityApi,
+  useApi,
+} from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
@@ -47,7 +51,10 @@ export function BreakGlassCard(props: {
   };
 
   return (
-    <InfoCard title="Break-glass (admins, when authentik is down)" variant="fullHeight">
+    <InfoCard
+      title="Break-glass (admins, when authentik is down)"
+      variant="fullHeight"
+    >
       <form onSubmit={submit} aria-label="Break-glass sign-in">
         <Typography variant="body2" paragraph>
           For portal admins only, with the password from the deployment's
@@ -75,7 +82,12 @@ export function BreakGlassCard(props: {
             {error}
           </Typography>
         )}
-        <Button type="submit" color="primary" variant="outlined" disabled={busy || !name || !password}>
+        <Button
+          type="submit"
+          color="primary"
+          variant="outlined"
+          disabled={busy || !name || !password}
+        >
           Sign in with break-glass
         </Button>
       </form>

@@ -55,7 +55,10 @@ export function PortalSignInPage({ onSignInSuccess }: Props) {
       optional: !instantPopup,
     });
     if (!response) return undefined;
-    return UserIdentity.create({ identity: response.identity, authApi: oidcApi });
+    return UserIdentity.create({
+      identity: response.identity,
+      authApi: oidcApi,
+    });
   };
 
   const succeed = (method: 'guest' | 'oidc', identity: IdentityApi) => {
@@ -68,7 +71,8 @@ export function PortalSignInPage({ onSignInSuccess }: Props) {
     const last = localStorage.getItem(LAST_METHOD_KEY);
     const resume = async () => {
       if (last === 'guest' && methods.includes('guest')) return signInAsGuest();
-      if (last === 'oidc' && methods.includes('oidc')) return signInWithOidc(false);
+      if (last === 'oidc' && methods.includes('oidc'))
+        return signInWithOidc(false);
       return undefined;
     };
     resume()
@@ -104,7 +108,11 @@ export function PortalSignInPage({ onSignInSuccess }: Props) {
                 title="authentik"
                 variant="fullHeight"
                 actions={
-                  <Button color="primary" variant="outlined" onClick={attempt('oidc')}>
+                  <Button
+                    color="primary"
+                    variant="outlined"
+                    onClick={attempt('oidc')}
+                  >
                     Sign in with authentik
                   </Button>
                 }
@@ -126,7 +134,11 @@ export function PortalSignInPage({ onSignInSuccess }: Props) {
                 title="Guest"
                 variant="fullHeight"
                 actions={
-                  <Button color="primary" variant="outlined" onClick={attempt('guest')}>
+                  <Button
+                    color="primary"
+                    variant="outlined"
+                    onClick={attempt('guest')}
+                  >
                     Enter
                   </Button>
                 }

@@ -2,20 +2,29 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { FailureLimiter } from './failureLimiter';
 import { readBreakGlassUsers } from './breakGlassUsers';
-import { hashBreakGlassPassword, verifyBreakGlassPassword } from './passwordHash';
+import {
+  hashBreakGlassPassword,
+  verifyBreakGlassPassword,
+} from './passwordHash';
 
 describe('break-glass credentials', () => {
   it('verifies a password against its hash and nothing else', async () => {
     const hash = await hashBreakGlassPassword('correct horse battery staple');
     expect(hash).not.toContain('correct horse');
-    expect(await verifyBreakGlassPassword('correct horse battery staple', hash)).toBe(true);
-    expect(await verifyBreakGlassPassword('correct horse battery stapl', hash)).toBe(false);
+    expect(
+      await verifyBreakGlassPassword('correct horse battery staple', hash),
+    ).toBe(true);
+    expect(
+      await verifyBreakGlassPassword('correct horse battery stapl', hash),
+    ).toBe(false);
   });
 
   it('refuses a config that holds a password instead of a hash, naming the field', () => {
     expect(() =>
       readBreakGlassUsers(
-        new ConfigReader({ users: [{ userEntityRef: 'admin', passwordHash: 'hunter2-hunter2' }] }),
+        new ConfigReader({
+          users: [{ userEntityRef: 'admin', passwordHash: 'hunter2-hunter2' }],
+        }),
       ),
     ).toThrow(
       'auth.providers.breakglass.users[0].passwordHash is not a break-glass password hash; generate one with "yarn workspace backend breakglass-hash"',
@@ -35,8 +44,12 @@ describe('break-glass credentials', () => {
   it('keeps users as normalised refs', () => {
     expect(
       readBreakGlassUsers(
-        new ConfigReader({ users: [{ userEntityRef: 'admin', passwordHash: 'scrypt:AA==:AA==' }] }),
+        new ConfigReader({
+          users: [{ userEntityRef: 'admin', passwordHash: 'scrypt:AA==:AA==' }],
+        }),
       )[0].userEntityRef,
-    ).toBe(stringifyEntityRef({ kind: 'user', namespace: 'default', name: 'admin' }));
+    ).toBe(
+      stringifyEntityRef({ kind: 'user', namespace: 'default', name: 'admin' }),
+    );
   });
 });

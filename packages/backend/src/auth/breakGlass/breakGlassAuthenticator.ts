@@ -10,7 +10,9 @@ export interface BreakGlassResult {
   userEntityRef: string;
 }
 
-function readBasicCredentials(req: { header(name: string): string | undefined }) {
+function readBasicCredentials(req: {
+  header(name: string): string | undefined;
+}) {
   const header = req.header('authorization') ?? '';
   const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header);
   if (!match) return undefined;
@@ -39,7 +41,9 @@ export function createBreakGlassAuthenticator(logger: LoggerService) {
       logger.warn(
         `BREAK-GLASS sign-in is ENABLED for ${users
           .map(u => u.userEntityRef)
-          .join(', ')}: anyone with one of these passwords signs in without authentik`,
+          .join(
+            ', ',
+          )}: anyone with one of these passwords signs in without authentik`,
       );
       return users;
     },
@@ -67,7 +71,10 @@ export function createBreakGlassAuthenticator(logger: LoggerService) {
       );
       if (!user || !ok) {
         limiter.fail(name);
-        logger.warn('BREAK-GLASS sign-in refused: wrong name or password', meta);
+        logger.warn(
+          'BREAK-GLASS sign-in refused: wrong name or password',
+          meta,
+        );
         throw new AuthenticationError('Wrong break-glass name or password');
       }
       limiter.succeed(name);

@@ -24,7 +24,9 @@ export function createBreakGlassSignInResolver(
   ): Promise<BackstageSignInResult> => {
     const { userEntityRef } = info.result;
     const { entity } = await ctx.findCatalogUser({ entityRef: userEntityRef });
-    const { ownershipEntityRefs } = await ctx.resolveOwnershipEntityRefs(entity);
+    const { ownershipEntityRefs } = await ctx.resolveOwnershipEntityRefs(
+      entity,
+    );
     const ref = stringifyEntityRef(entity);
     if (!isAdmin(ownershipEntityRefs, auth)) {
       logger.warn('BREAK-GLASS sign-in refused: not an admin', {

@@ -17,7 +17,10 @@ export function readBreakGlassUsers(config: Config): BreakGlassUser[] {
     assertBreakGlassHash(passwordHash, `${key}.passwordHash`);
     return {
       userEntityRef: stringifyEntityRef(
-        parseEntityRef(ref, { defaultKind: 'user', defaultNamespace: 'default' }),
+        parseEntityRef(ref, {
+          defaultKind: 'user',
+          defaultNamespace: 'default',
+        }),
       ),
       passwordHash,
     };
@@ -32,7 +35,10 @@ export function findBreakGlassUser(
   let ref: string;
   try {
     ref = stringifyEntityRef(
-      parseEntityRef(name, { defaultKind: 'user', defaultNamespace: 'default' }),
+      parseEntityRef(name, {
+        defaultKind: 'user',
+        defaultNamespace: 'default',
+      }),
     );
   } catch {
     return undefined;

@@ -14,7 +14,9 @@ const KEY_LENGTH = 32;
  * `scrypt:<salt>:<key>` (base64). The deployment's secret holds this, never
  * the password: a leaked config or secret dump does not open the portal.
  */
-export async function hashBreakGlassPassword(password: string): Promise<string> {
+export async function hashBreakGlassPassword(
+  password: string,
+): Promise<string> {
   const salt = randomBytes(16);
   const key = await scryptAsync(password, salt, KEY_LENGTH);
   return [PREFIX, salt.toString('base64'), key.toString('base64')].join(':');

@@ -18,7 +18,8 @@ function contextWith(users: Entity[]): AuthResolverContext {
         'entityRef' in query
           ? u.metadata.name === query.entityRef.name
           : u.spec?.profile &&
-            (u.spec.profile as any).email === query.filter['spec.profile.email'],
+            (u.spec.profile as any).email ===
+              query.filter['spec.profile.email'],
       );
       if (!found) throw new NotFoundError('no such user');
       return { entity: found };
@@ -27,7 +28,9 @@ function contextWith(users: Entity[]): AuthResolverContext {
       return {
         ownershipEntityRefs: [
           stringifyEntityRef(entity),
-          ...((entity.spec?.memberOf as string[]) ?? []).map(g => `group:default/${g}`),
+          ...((entity.spec?.memberOf as string[]) ?? []).map(
+            g => `group:default/${g}`,
+          ),
         ],
       };
     },
@@ -39,7 +42,10 @@ function contextWith(users: Entity[]): AuthResolverContext {
 }
 
 const signIn = (userinfo: Record<string, unknown>) =>
-  ({ result: { fullProfile: { userinfo, tokenset: {} }, session: {} }, profile: {} }) as any;
+  ({
+    result: { fullProfile: { userinfo, tokenset: {} }, session: {} },
+    profile: {},
+  } as any);
 
 const resolver = createOidcSignInResolver({
   adminGroupRefs: ['group:default/platform'],
@@ -52,25 +58,40 @@ const resolver = createOidcSignInResolver({
 describe('the authentik sign-in resolver', () => {
   it('signs in the catalog user named by preferred_username, with catalog and mapped claim groups', async () => {
     const { token } = await resolver(
-      signIn({ preferred_username: 'alice', groups: ['authentik Admins', 'unmapped'] }),
+      signIn({
+        preferred_username: 'alice',
+        groups: ['authentik Admins', 'unmapped'],
+      }),
       contextWith([user('alice')]),
     );
     expect(JSON.parse(token)).toEqual({
       sub: 'user:default/alice',
-      ent: ['user:default/alice', 'group:default/namespace-owners', 'group:default/platform'],
+      ent: [
+        'user:default/alice',
+        'group:default/namespace-owners',
+        'group:default/platform',
+      ],
     });
   });
 
   it('falls back to a verified email, never an unverified one', async () => {
     const ctx = contextWith([user('bob', 'bob@example.org')]);
     const verified = await resolver(
-      signIn({ preferred_username: 'robert', email: 'bob@example.org', email_verified: true }),
+      signIn({
+        preferred_username: 'robert',
+        email: 'bob@example.org',
+        email_verified: true,
+      }),
       ctx,
     );
     expect(JSON.parse(verified.token).sub).toBe('user:default/bob');
     await expect(
       resolver(
-        signIn({ preferred_username: 'robert', email: 'bob@example.org', email_verified: false }),
+        signIn({
+          preferred_username: 'robert',
+          email: 'bob@example.org',
+          email_verified: false,
+        }),
         ctx,
       ),
     ).rejects.toThrow(/"robert" signed in to authentik but has no User/);
@@ -78,7 +99,10 @@ describe('the authentik sign-in resolver', () => {
 
   it('refuses an authentik account without a catalog user, saying what to do', async () => {
     await expect(
-      resolver(signIn({ preferred_username: 'mallory', groups: ['authentik Admins'] }), contextWith([])),
+      resolver(
+        signIn({ preferred_username: 'mallory', groups: ['authentik Admins'] }),
+        contextWith([]),
+      ),
     ).rejects.toThrow(
       `"mallory" signed in to authentik but has no User in the portal's catalog. Ask a portal admin to add "mallory" to the org file (org.yaml in the infra repo).`,
     );

@@ -43,9 +43,19 @@ async function findUser(
 ): Promise<Entity | undefined> {
   const queries = [
     ...(claims.username
-      ? [{ entityRef: { kind: 'user', namespace: 'default', name: claims.username } }]
+      ? [
+          {
+            entityRef: {
+              kind: 'user',
+              namespace: 'default',
+              name: claims.username,
+            },
+          },
+        ]
       : []),
-    ...(claims.email ? [{ filter: { 'spec.profile.email': claims.email } }] : []),
+    ...(claims.email
+      ? [{ filter: { 'spec.profile.email': claims.email } }]
+      : []),
   ];
   for (const query of queries) {
     try {
@@ -79,7 +89,9 @@ export function createOidcSignInResolver(auth: PortalAuthConfig) {
         `"${who}" signed in to authentik but has no User in the portal's catalog. Ask a portal admin to add "${who}" to the org file (org.yaml in the infra repo).`,
       );
     }
-    const { ownershipEntityRefs } = await ctx.resolveOwnershipEntityRefs(entity);
+    const { ownershipEntityRefs } = await ctx.resolveOwnershipEntityRefs(
+      entity,
+    );
     const fromClaims = claims.groups.flatMap(group => {
       const ref = auth.groupClaimRefs.get(group);
       return ref ? [ref] : [];

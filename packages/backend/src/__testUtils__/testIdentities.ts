@@ -52,8 +52,10 @@ export const authWithActors = createServiceFactory({
         onBehalfOf: BackstageCredentials;
         targetPluginId: string;
       }) {
-        const { principal } = options.onBehalfOf as BackstageCredentials<BackstageUserPrincipal>;
-        if (principal.type !== 'user') return inner.getPluginRequestToken(options);
+        const { principal } =
+          options.onBehalfOf as BackstageCredentials<BackstageUserPrincipal>;
+        if (principal.type !== 'user')
+          return inner.getPluginRequestToken(options);
         return {
           token: mockCredentials.user.token(principal.userEntityRef, {
             actor: { subject: `plugin:${plugin.getId()}` },
