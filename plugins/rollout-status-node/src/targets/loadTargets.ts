@@ -1,6 +1,14 @@
 import { resolve } from 'node:path';
 import { InputError } from '@backstage/errors';
-import type { InfraModel } from '@internal/backstage-plugin-infra-node';
+// Imported statically: a dynamic import() of the workspace package lost its
+// named exports in the bundled backend ("readLocalTree is not a function").
+import {
+  InfraModel,
+  buildInfraModel,
+  readLocalTree,
+} from '@internal/backstage-plugin-infra-node';
+import { deriveTargets } from './deriveTargets';
+import { withDerivedTargets } from './withDerivedTargets';
 import { RolloutStatusConfig } from '../config/readRolloutStatusConfig';
 
 /**
@@ -25,12 +33,6 @@ export async function loadTargetsWithModel(
   options: { baseDir: string },
 ): Promise<{ config: RolloutStatusConfig; model?: InfraModel }> {
   if (!config.derive) return { config };
-  // Loaded only when targets are derived: the HCL parser is heavy to load.
-  const { buildInfraModel, readLocalTree } = await import(
-    '@internal/backstage-plugin-infra-node'
-  );
-  const { deriveTargets } = await import('./deriveTargets');
-  const { withDerivedTargets } = await import('./withDerivedTargets');
   const root = resolve(options.baseDir, config.derive.infraPath);
   let files;
   try {
