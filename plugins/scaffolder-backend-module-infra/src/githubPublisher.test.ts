@@ -42,11 +42,11 @@ describe('publisher chosen by config: github', () => {
       backend,
       await loadTemplate(path.join(TEMPLATES_DIR, 'add-ingress')),
       {
-        stack: 'echo',
-        ingressName: 'echo-api',
-        subdomain: 'echo',
+        stack: 'blog',
+        ingressName: 'blog-api',
+        subdomain: 'blog',
         paths: ['/api'],
-        serviceName: 'echo',
+        serviceName: 'blog',
         authTier: {
           tier: 'app',
           justification: 'the API checks its own bearer tokens',

@@ -11,6 +11,7 @@ export { createRenderIngressAction } from './actions/renderIngress';
 export { createRenderStackAction } from './actions/renderStack';
 export { createValidateInputAction } from './actions/validateInput';
 export { createValidateStackAction } from './actions/validateStack';
+export { createCheckModuleCallsAction } from './actions/checkModuleCalls';
 export { escapeHclString, hclString } from './hcl/escape';
 export {
   infraNamespaceScaffoldPermission,

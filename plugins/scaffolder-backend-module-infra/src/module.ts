@@ -11,6 +11,7 @@ import {
   infraNamespaceRules,
   infraNamespaceScaffoldPermission,
 } from './permissions/namespacePermission';
+import { createCheckModuleCallsAction } from './actions/checkModuleCalls';
 import { createForgejoPullRequestAction } from './actions/forgejoPullRequest';
 import { createPublishTargetAction } from './actions/publishTarget';
 import { createRefuseExistingAction } from './actions/refuseExisting';
@@ -65,6 +66,7 @@ export const scaffolderModule = createBackendModule({
           createRefuseExistingAction({ config, reader }),
           createRenderStackAction({ namespaceAccess }),
           createRenderIngressAction({ namespaceAccess }),
+          createCheckModuleCallsAction({ config, reader }),
           createValidateStackAction(),
           createPublishTargetAction({ config }),
           createForgejoPullRequestAction({ config }),

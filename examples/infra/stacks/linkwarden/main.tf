@@ -7,6 +7,10 @@ variable "postgresql_host" {
   type = string
 }
 
+variable "nfs_server" {
+  type = string
+}
+
 variable "tls_secret_name" {
   type = string
 }
@@ -149,10 +153,11 @@ module "ingress" {
 }
 
 module "backup_volume" {
-  source    = "../../modules/kubernetes/nfs_volume"
-  name      = "linkwarden-backup"
-  namespace = kubernetes_namespace.linkwarden.metadata[0].name
-  nfs_path  = "/mnt/main/linkwarden-backup"
+  source     = "../../modules/kubernetes/nfs_volume"
+  name       = "linkwarden-backup"
+  namespace  = kubernetes_namespace.linkwarden.metadata[0].name
+  nfs_server = var.nfs_server
+  nfs_path   = "/mnt/main/linkwarden-backup"
 }
 
 # proxmox-lvm apps back up to NFS; the offsite sync picks it up from there.

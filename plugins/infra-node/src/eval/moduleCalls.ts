@@ -13,7 +13,9 @@ export interface ModuleCallArgument {
   line: number;
   /** The value where it is static; `Unresolved` where it is not. */
   value: HclValue;
-  /** For `var.<name>` as written: the calling module's own constraint of it. */
+  /** For `var.<name>` as written: the variable's name. */
+  variableName?: string;
+  /** For `var.<name>` as written: the calling module's declaration of it (undefined when it has none). */
   passedVariable?: { name: string; type: TypeConstraint; typeText: string };
 }
 
@@ -70,6 +72,7 @@ export function moduleCallsOf(
           name,
           line: a.line,
           value: resolve(e, scope),
+          variableName: typeof varName === 'string' ? varName : undefined,
           passedVariable: passed && {
             name: passed.name,
             type: passed.type,

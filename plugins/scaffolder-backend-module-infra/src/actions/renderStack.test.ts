@@ -107,7 +107,7 @@ describe('infra:render-stack', () => {
     expect(storage).toContain(
       'ignore_changes = [spec[0].resources[0].requests]',
     );
-    expect(storage).toContain('nfs_path  = "/mnt/main/wiki-backup"');
+    expect(storage).toContain('nfs_path   = "/mnt/main/wiki-backup"');
     expect(storage).toContain(
       'ignore_changes = [spec[0].job_template[0].spec[0].template[0].spec[0].dns_config]',
     );

@@ -30,6 +30,14 @@ export function createValidateStackAction() {
                 'First paragraph of the pull request body: what this change is.',
             })
             .max(500),
+        moreChecks: z =>
+          z
+            .array(z.string().max(500), {
+              description:
+                'Checks an earlier step passed (e.g. the module calls against the infra repo), listed in the pull request body.',
+            })
+            .max(10)
+            .optional(),
       },
       output: {
         pullRequestBody: z =>
@@ -70,7 +78,12 @@ export function createValidateStackAction() {
       );
       ctx.output(
         'pullRequestBody',
-        pullRequestBody({ summary: ctx.input.summary, files: paths, check }),
+        pullRequestBody({
+          summary: ctx.input.summary,
+          files: paths,
+          check,
+          moreChecks: ctx.input.moreChecks ?? [],
+        }),
       );
       ctx.output('checksPassed', check.passed);
       ctx.output('files', paths);

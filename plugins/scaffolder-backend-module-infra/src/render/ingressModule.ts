@@ -1,5 +1,4 @@
 import {
-  escapeHclString,
   hclComment,
   hclIdentifier,
   hclString,
@@ -15,7 +14,7 @@ export interface IngressCall {
   /** Why this ingress exists, one line. */
   comment?: string;
   name: string;
-  /** Full host as an HCL expression; omitted when it is `<name>.<root_domain>`. */
+  /** The host's subdomain label; omitted when it is the ingress name. */
   hostSubdomain?: string;
   namespaceExpr: string;
   serviceExpr: string;
@@ -34,16 +33,10 @@ export function renderIngressCall(call: IngressCall): string[] {
     '  source          = "../../modules/kubernetes/ingress_factory"',
     `  name            = ${hclString(call.name)}`,
   );
-  if (call.hostSubdomain !== undefined) {
-    // The subdomain is a validated DNS label; the root domain comes from config.tfvars.
-    out.push(
-      `  host            = "${escapeHclString(
-        call.hostSubdomain,
-      )}.\${var.root_domain}"`,
-    );
-  } else {
-    out.push('  root_domain     = var.root_domain');
-  }
+  // `host` is the subdomain label; the module adds its root_domain default,
+  // as the infra's own calls rely on.
+  if (call.hostSubdomain !== undefined)
+    out.push(`  host            = ${hclString(call.hostSubdomain)}`);
   out.push(
     `  namespace       = ${call.namespaceExpr}`,
     '  tls_secret_name = var.tls_secret_name',

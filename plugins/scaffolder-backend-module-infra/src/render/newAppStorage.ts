@@ -47,11 +47,14 @@ export function renderStorageTf(spec: NewAppSpec): string | undefined {
     '  }',
     '}',
     '',
+    // The NFS server comes in as a stack variable (config.tfvars), as the
+    // infra's stacks pass it, never as a literal address.
     'module "backup_volume" {',
-    '  source    = "../../modules/kubernetes/nfs_volume"',
-    `  name      = ${hclString(`${spec.name}-backup`)}`,
-    `  namespace = ${ns}`,
-    `  nfs_path  = ${hclString(backupDir)}`,
+    '  source     = "../../modules/kubernetes/nfs_volume"',
+    `  name       = ${hclString(`${spec.name}-backup`)}`,
+    `  namespace  = ${ns}`,
+    '  nfs_server = var.nfs_server',
+    `  nfs_path   = ${hclString(backupDir)}`,
     '}',
     '',
     '# proxmox-lvm apps back up to NFS; the offsite sync picks it up from there.',

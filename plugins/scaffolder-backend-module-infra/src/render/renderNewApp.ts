@@ -6,8 +6,15 @@ import { renderStorageTf } from './newAppStorage';
 import { renderDeploymentTf, renderMainTf } from './newAppWorkload';
 import { renderCatalogInfo, renderDocsIndex, renderMkdocs } from './newAppDocs';
 
+// As stacks/_template: the root config, and applied after the platform stack
+// (Traefik, authentik, the storage classes) without reading its outputs.
 const TERRAGRUNT_HCL = `include "root" {
   path = find_in_parent_folders()
+}
+
+dependency "platform" {
+  config_path  = "../platform"
+  skip_outputs = true
 }
 `;
 

@@ -17,7 +17,13 @@ variable "root_domain" {
 variable "host" {
   type        = string
   default     = null
-  description = "Full host name; defaults to <name>.<root_domain>."
+  description = "Subdomain label; defaults to the name. The host is <host>.<root_domain>."
+}
+
+variable "full_host" {
+  type        = string
+  default     = null
+  description = "Full host name, when it is not under root_domain."
 }
 
 variable "service_name" {

@@ -7,6 +7,11 @@ variable "namespace" {
   type = string
 }
 
+variable "nfs_server" {
+  description = "Address of the NFS server (a stack variable from config.tfvars)"
+  type        = string
+}
+
 variable "nfs_path" {
   type = string
 }

@@ -1,9 +1,10 @@
 module "backup_volume" {
-  source    = "../../../../modules/kubernetes/nfs_volume"
-  name      = "dbaas-backup"
-  namespace = kubernetes_namespace.dbaas.metadata[0].name
-  nfs_path  = "/srv/nfs/dbaas-backup"
-  storage   = "50Gi"
+  source     = "../../../../modules/kubernetes/nfs_volume"
+  name       = "dbaas-backup"
+  namespace  = kubernetes_namespace.dbaas.metadata[0].name
+  nfs_server = var.nfs_server
+  nfs_path   = "/srv/nfs/dbaas-backup"
+  storage    = "50Gi"
 }
 
 # Daily per-database dumps (single-database restores without touching the rest).

@@ -6,3 +6,7 @@ variable "pg_instances" {
   type    = number
   default = 3
 }
+
+variable "nfs_server" {
+  type = string
+}
