@@ -95,13 +95,22 @@ export interface DocAboutPage {
   sitePath: string;
   /** Up to a few matches, headings first. */
   matches: DocMatch[];
+  /**
+   * True when the page names it on one line only and names many other
+   * entities too (an inventory table, a list of apps): listed after the
+   * pages that are about it.
+   */
+  inPassing?: boolean;
 }
 
 /** The value of {@link INFRA_DOCS_ANNOTATIONS}.about. */
 export interface DocsAboutEntity {
   /** The docs entity whose TechDocs site holds the pages, e.g. `component:default/infra-docs`. */
   docsEntityRef: string;
-  /** Post-mortems first (newest first), then the other pages by match strength. */
+  /**
+   * Pages about it before pages naming it in passing; within each,
+   * post-mortems first (newest first), then the other pages by match strength.
+   */
   pages: DocAboutPage[];
   /** How many pages matched in all; more than `pages.length` when the list was cut. */
   total: number;

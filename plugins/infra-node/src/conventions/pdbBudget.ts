@@ -1,3 +1,4 @@
+import { podsKept as podsKeptBy } from '@internal/backstage-plugin-infra-common';
 import { isUnresolved } from '../hcl/values';
 import type { Val, WorkloadModel } from '../model/types';
 
@@ -37,37 +38,24 @@ export function replicaCount(w: WorkloadModel): ReplicaCount {
   return { known: true, count: w.replicas, written: true };
 }
 
-function intOrPercent(
-  v: number | string,
-  replicas: number | undefined,
-): number | undefined {
-  if (typeof v === 'number') return v;
-  if (/^\d+$/.test(v.trim())) return Number(v);
-  const pct = /^(\d+)%$/.exec(v.trim());
-  if (!pct || replicas === undefined) return undefined;
-  // The disruption controller rounds both fields' percentages up.
-  return Math.ceil((Number(pct[1]) * replicas) / 100);
-}
-
 /**
  * Pods a PDB keeps during a voluntary disruption, when it can be known
- * statically: `minAvailable`, or `replicas - maxUnavailable`.
+ * statically (see `podsKept` in infra-common, the one rule): an unresolved
+ * field is not known.
  */
 export function podsKept(
   minAvailable: Val<number | string> | undefined,
   maxUnavailable: Val<number | string> | undefined,
   replicas: number | undefined,
 ): number | undefined {
-  if (minAvailable !== undefined) {
-    return isUnresolved(minAvailable)
-      ? undefined
-      : intOrPercent(minAvailable, replicas);
-  }
-  if (maxUnavailable === undefined || isUnresolved(maxUnavailable))
+  if (isUnresolved(minAvailable)) return undefined;
+  if (minAvailable === undefined && isUnresolved(maxUnavailable))
     return undefined;
-  if (replicas === undefined) return undefined;
-  const down = intOrPercent(maxUnavailable, replicas);
-  return down === undefined ? undefined : Math.max(0, replicas - down);
+  return podsKeptBy(
+    minAvailable,
+    isUnresolved(maxUnavailable) ? undefined : maxUnavailable,
+    replicas,
+  );
 }
 
 /**

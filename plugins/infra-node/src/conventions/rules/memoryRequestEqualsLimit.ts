@@ -1,6 +1,9 @@
 import { isUnresolved } from '../../hcl/values';
 import type { CronJobModel, WorkloadModel } from '../../model/types';
-import { parseQuantity, sameQuantity } from '../../util/quantity';
+import {
+  parseQuantity,
+  sameQuantity,
+} from '@internal/backstage-plugin-infra-common';
 import { describeObject, targetOf, textOf } from '../describe';
 import type { ConventionRule, RuleHit } from '../types';
 import { containersOf } from './workloadsWithContainers';
