@@ -69,6 +69,34 @@ describe('matchDocs', () => {
     });
   });
 
+  it('lists a roster page that names the entity once after the pages about it', () => {
+    const apps = Array.from({ length: 10 }, (_, i) => `app${i}`);
+    const subjects: DocsSubject[] = [
+      linkwarden,
+      ...apps.map(a => ({
+        ref: `system:default/${a}`,
+        terms: [{ term: a, termKind: 'stack' as const }],
+      })),
+    ];
+    const pages = [
+      page(
+        'post-mortems/2026-06-01-upgrade.md',
+        `# Upgrade day\n\n| app |\n|---|\n| linkwarden |\n${apps
+          .map(a => `| ${a} |`)
+          .join('\n')}\n`,
+      ),
+      page(
+        'runbooks/backup.md',
+        '# Backups\n\nlinkwarden is dumped nightly.\n',
+      ),
+    ];
+    const about = matchDocs(subjects, pages, options).get(linkwarden.ref)!;
+    expect(about.pages.map(p => [p.file, p.inPassing ?? false])).toEqual([
+      ['docs/runbooks/backup.md', false],
+      ['docs/post-mortems/2026-06-01-upgrade.md', true],
+    ]);
+  });
+
   it('matches whole words only, ignoring case', () => {
     const pages = [
       page('a.md', '# A\n\nLinkwarden-backup ran.\n'),

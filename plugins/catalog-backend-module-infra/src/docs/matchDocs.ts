@@ -23,6 +23,12 @@ const MIN_TERM_LENGTH = 3;
 const COMMON_TERM_SHARE = 0.4;
 const COMMON_TERM_MIN_PAGES = 8;
 const EXCERPT_CHARS = 140;
+/**
+ * A page that names more subjects than this is a roster (an inventory
+ * table, a list of apps an upgrade touches): one line of it naming an
+ * entity says the entity is on the list, not that the page is about it.
+ */
+const ROSTER_SUBJECTS = 8;
 
 export interface MatchDocsOptions {
   /** The docs entity's ref, e.g. `component:default/infra-docs`. */
@@ -55,6 +61,8 @@ interface PageHits {
   page: DocPage;
   matches: DocMatch[];
   score: number;
+  /** Set once every subject is matched: see {@link ROSTER_SUBJECTS}. */
+  inPassing?: boolean;
 }
 
 function findMatches(
@@ -93,8 +101,13 @@ function findMatches(
   return { page, matches: shown, score };
 }
 
-/** Post-mortems first, newest first; then the other pages by match strength, then title. */
+/**
+ * Pages about the entity before pages that mention it in passing; within
+ * each, post-mortems first, newest first; then the other pages by match
+ * strength, then title.
+ */
 function comparePages(a: PageHits, b: PageHits): number {
+  if (!!a.inPassing !== !!b.inPassing) return a.inPassing ? 1 : -1;
   const pmA = a.page.kind === 'post-mortem';
   const pmB = b.page.kind === 'post-mortem';
   if (pmA !== pmB) return pmA ? -1 : 1;
@@ -137,6 +150,8 @@ export function matchDocs(
     pagesWith(t.term) > pages.length * COMMON_TERM_SHARE;
 
   const out = new Map<string, DocsAboutEntity>();
+  const hitsBySubject = new Map<string, PageHits[]>();
+  const subjectsOnPage = new Map<string, number>();
   for (const subject of subjects) {
     const terms = subject.terms
       .filter(t => t.term.length >= MIN_TERM_LENGTH && !isCommon(t))
@@ -144,10 +159,22 @@ export function matchDocs(
     if (!terms.length) continue;
     const hits = pages
       .map(p => findMatches(p, terms))
-      .filter((h): h is PageHits => !!h)
-      .sort(comparePages);
-    if (!hits.length) continue;
-    out.set(subject.ref, {
+      .filter((h): h is PageHits => !!h);
+    for (const h of hits)
+      subjectsOnPage.set(
+        h.page.path,
+        (subjectsOnPage.get(h.page.path) ?? 0) + 1,
+      );
+    if (hits.length) hitsBySubject.set(subject.ref, hits);
+  }
+  for (const [ref, hits] of hitsBySubject) {
+    for (const h of hits) {
+      const once = h.matches.length === 1 && h.matches[0].field === 'body';
+      h.inPassing =
+        once && (subjectsOnPage.get(h.page.path) ?? 0) > ROSTER_SUBJECTS;
+    }
+    hits.sort(comparePages);
+    out.set(ref, {
       docsEntityRef: options.docsEntityRef,
       total: hits.length,
       pages: hits.slice(0, MAX_PAGES_PER_ENTITY).map(
@@ -158,6 +185,7 @@ export function matchDocs(
           ...(h.page.date ? { date: h.page.date } : {}),
           sitePath: docSitePath(h.page.path),
           matches: h.matches,
+          ...(h.inPassing ? { inPassing: true } : {}),
         }),
       ),
     });

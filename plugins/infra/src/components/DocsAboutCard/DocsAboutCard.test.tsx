@@ -50,6 +50,7 @@ const about: DocsAboutEntity = {
       title: 'Restore PostgreSQL from a backup',
       kind: 'runbook',
       sitePath: 'runbooks/restore-postgresql/',
+      inPassing: true,
       matches: [
         {
           term: 'auth.homelab.example',
@@ -83,8 +84,9 @@ describe('DocsAboutCard', () => {
       'docs/post-mortems/2026-04-18-migrations-lock.md',
     );
     expect(runbook).toHaveTextContent(
-      'Runbook · Restore PostgreSQL from a backup',
+      'Runbook · mentioned in passing · Restore PostgreSQL from a backup',
     );
+    expect(postMortem).not.toHaveTextContent('in passing');
     expect(runbook).toHaveTextContent(
       'names hostname auth.homelab.example in a heading (line 9)',
     );

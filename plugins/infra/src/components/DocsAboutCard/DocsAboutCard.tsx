@@ -40,7 +40,8 @@ function PageItem({
     <li style={{ marginBottom: 12 }}>
       <Typography variant="body2">
         <strong>{KIND_LABEL[page.kind] ?? page.kind}</strong>
-        {page.date ? ` · ${page.date}` : ''} ·{' '}
+        {page.date ? ` · ${page.date}` : ''}
+        {page.inPassing ? ' · mentioned in passing' : ''} ·{' '}
         <Link to={docsPagePath(docsEntityRef, page.sitePath)}>
           {page.title}
         </Link>
