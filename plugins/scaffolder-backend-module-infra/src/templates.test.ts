@@ -142,7 +142,8 @@ describe('the templates through the real scaffolder backend', () => {
       const error = await dryRunTemplate(
         backend,
         await loadTemplate(path.join(TEMPLATES_DIR, 'new-app')),
-        { ...NEW_APP, name: 'linkwarden', subdomain: 'links' },
+        // No secrets: secret/wiki would (rightly) not be linkwarden's.
+        { ...NEW_APP, name: 'linkwarden', subdomain: 'links', secrets: [] },
       ).catch(e => e);
       expect(error).toBeInstanceOf(DryRunStepError);
       expect(error.message).toContain(

@@ -104,7 +104,8 @@ module "ingress" {
 module "ingress_net_diag" {
   source          = "../../modules/kubernetes/ingress_factory"
   name            = "blog-net-diag"
-  host            = "blog.${var.root_domain}"
+  host            = "blog"
+  root_domain     = var.root_domain
   namespace       = kubernetes_namespace.blog.metadata[0].name
   tls_secret_name = var.tls_secret_name
   service_name    = "blog"

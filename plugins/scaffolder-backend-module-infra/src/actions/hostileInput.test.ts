@@ -183,6 +183,40 @@ const NEW_APP_CASES: Case[] = [
     'databaseName',
   ],
   ['a quote in the owner', { owner: 'group:default/platform"' }, 'owner'],
+  [
+    'a carve-out at / (a second whole-host ingress with its own tier)',
+    { carveOuts: [{ path: '/', authTier: NONE_OK }] },
+    'carveOuts[0].path',
+  ],
+  [
+    "another app's database (authentik's credentials)",
+    { database: true, databaseName: 'authentik' },
+    'databaseName',
+  ],
+  [
+    "another app's Vault path",
+    {
+      secrets: [
+        { env: 'TOKEN', vaultPath: 'secret/authentik/admin', key: 'token' },
+      ],
+    },
+    'secrets[0].vaultPath',
+  ],
+  [
+    'a 63-character name whose backup CronJob would pass 52 characters',
+    { name: 'a'.repeat(63), subdomain: 'wiki', persistentVolume: true },
+    'name',
+  ],
+  [
+    'a 63-character name behind Anubis (anubis-<name> passes 63)',
+    {
+      name: 'a'.repeat(63),
+      subdomain: 'wiki',
+      anubis: true,
+      authTier: NONE_OK,
+    },
+    'name',
+  ],
   ['an out-of-range port', { containerPort: 70000 }, 'containerPort'],
   [
     'HCL interpolation in the description',
@@ -203,6 +237,11 @@ const ADD_INGRESS_CASES: Case[] = [
     'authTier.justification',
   ],
   ['a reserved namespace', { namespace: 'vault' }, 'namespace'],
+  [
+    'a carve-out at / (the whole host without its gate)',
+    { paths: ['/'] },
+    'paths[0]',
+  ],
 ];
 
 function expectRefusal(error: unknown, field: string) {
@@ -353,6 +392,34 @@ describe('hostile and mistaken input', () => {
       await expect(
         run('new-app', { ...NEW_APP, namespace: '', subdomain: '' }),
       ).resolves.toBeUndefined();
+    });
+
+    it('tells the reviewer first when a carve-out loosens a gated host', async () => {
+      const ctx = createMockActionContext({
+        input: {
+          kind: 'add-ingress',
+          values: {
+            ...ADD_INGRESS,
+            stack: 'prowlarr',
+            namespace: 'servarr',
+            ingressName: 'prowlarr-api',
+            subdomain: 'prowlarr',
+            paths: ['/api'],
+            serviceName: 'prowlarr',
+          },
+        },
+        workspacePath: workspace.path,
+      });
+      await action.handler(ctx);
+      expect(ctx.output).toHaveBeenCalledWith('reviewNotes', [
+        '/api on prowlarr.homelab.example loosens auth = "required" (module.ingress in stacks/prowlarr/main.tf) to auth = "none". Requests to these paths no longer pass authentik login.',
+      ]);
+      const same = createMockActionContext({
+        input: { kind: 'new-app', values: NEW_APP },
+        workspacePath: workspace.path,
+      });
+      await action.handler(same);
+      expect(same.output).toHaveBeenCalledWith('reviewNotes', []);
     });
 
     it('lets a free name and host through', async () => {

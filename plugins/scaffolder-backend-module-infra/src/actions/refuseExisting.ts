@@ -8,6 +8,7 @@ import {
 } from '@internal/backstage-plugin-infra-node';
 import { addIngressLabel, addIngressPath } from '../render/renderAddIngress';
 import { readTargetRepo, readTargetRepoSource } from '../repo/readTargetRepo';
+import { looseningNote, loosens } from '../spec/loosening';
 import { Problems } from '../spec/problems';
 import { validateAddIngress } from '../spec/validateAddIngress';
 import { validateNewApp } from '../spec/validateNewApp';
@@ -38,6 +39,13 @@ export function createRefuseExistingAction(options: {
           }),
         values: z => jsonValuesSchema(z),
       },
+      output: {
+        reviewNotes: z =>
+          z.array(z.string(), {
+            description:
+              'What a reviewer must read first: each carve-out that loosens the auth tier of its host.',
+          }),
+      },
     },
     async handler(ctx) {
       const source = readTargetRepoSource(options.config);
@@ -51,6 +59,7 @@ export function createRefuseExistingAction(options: {
         await readTargetRepo(source, options.reader),
       );
       const p = new Problems();
+      const notes: string[] = [];
       if (ctx.input.kind === 'new-app') {
         const spec = validateNewApp(ctx.input.values);
         if (model.stacks.some(s => s.name === spec.name)) {
@@ -60,7 +69,22 @@ export function createRefuseExistingAction(options: {
             'Pick another name, or add an ingress to that stack with the add-ingress template.',
           );
         }
-        if (spec.ingress) checkHostFree(p, model, spec.ingress.subdomain);
+        if (spec.ingress) {
+          checkHostFree(p, model, spec.ingress.subdomain);
+          const main = spec.ingress;
+          for (const c of main.carveOuts) {
+            if (loosens(main.auth.tier, c.auth.tier))
+              notes.push(
+                looseningNote({
+                  paths: [c.path],
+                  host: main.subdomain,
+                  from: main.auth.tier,
+                  to: c.auth.tier,
+                  hostIngress: 'module.ingress',
+                }),
+              );
+          }
+        }
       } else {
         const spec = validateAddIngress(ctx.input.values);
         const stack = model.stacks.find(s => s.name === spec.stack);
@@ -103,6 +127,22 @@ export function createRefuseExistingAction(options: {
           checkHostFree(p, model, spec.subdomain);
         } else {
           for (const i of ingressesOnHost(model, spec.subdomain)) {
+            const wholeHost = !Array.isArray(i.paths) || i.paths.includes('/');
+            if (
+              wholeHost &&
+              typeof i.authTier === 'string' &&
+              loosens(i.authTier, spec.auth.tier)
+            ) {
+              notes.push(
+                looseningNote({
+                  paths: spec.paths,
+                  host: String(i.host),
+                  from: i.authTier,
+                  to: spec.auth.tier,
+                  hostIngress: `module.${i.moduleName} in ${i.source.file}`,
+                }),
+              );
+            }
             const taken = Array.isArray(i.paths)
               ? spec.paths.filter(x => (i.paths as string[]).includes(x))
               : [];
@@ -119,6 +159,8 @@ export function createRefuseExistingAction(options: {
         }
       }
       p.throwIfAny(`The ${ctx.input.kind} request`, ConflictError);
+      for (const n of notes) ctx.logger.warn(`Review note: ${n}`);
+      ctx.output('reviewNotes', notes);
       ctx.logger.info('The stack name and host are free in the target repo');
     },
   });

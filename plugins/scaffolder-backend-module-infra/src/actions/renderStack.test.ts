@@ -151,6 +151,32 @@ describe('infra:render-stack', () => {
     expect(read('stacks/wiki/deployment.tf')).not.toContain('reloader');
   });
 
+  it('gives every ingress of a 63-character app its own Kubernetes name within 63 characters', async () => {
+    const name = `w${'x'.repeat(62)}`;
+    const none = {
+      tier: 'none',
+      justification: 'webhooks sign their requests',
+    };
+    await render({
+      ...BASE,
+      name,
+      subdomain: name,
+      carveOuts: [
+        { path: '/api/webhooks/github', authTier: none },
+        { path: '/api/webhooks/gitlab', authTier: none },
+      ],
+    });
+    const names = [
+      ...read(`stacks/${name}/ingress.tf`).matchAll(/^ {2}name += "([^"]+)"/gm),
+    ].map(m => m[1]);
+    expect(names).toHaveLength(3);
+    expect(new Set(names).size).toBe(3);
+    for (const n of names) {
+      expect(n.length).toBeLessThanOrEqual(63);
+      expect(n).toMatch(/^[a-z]([a-z0-9-]*[a-z0-9])?$/);
+    }
+  });
+
   it('never overwrites a file, and writes nothing when one exists', async () => {
     workspace.setContent({
       stacks: { wiki: { 'main.tf': '# hand-written\n' } },

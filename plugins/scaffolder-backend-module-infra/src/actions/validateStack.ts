@@ -30,6 +30,14 @@ export function createValidateStackAction() {
                 'First paragraph of the pull request body: what this change is.',
             })
             .max(500),
+        reviewNotes: z =>
+          z
+            .array(z.string().max(1000), {
+              description:
+                'What the reviewer must read first (e.g. a carve-out that loosens a gated host), shown at the top of the pull request body.',
+            })
+            .max(20)
+            .optional(),
         moreChecks: z =>
           z
             .array(z.string().max(500), {
@@ -83,6 +91,7 @@ export function createValidateStackAction() {
           files: paths,
           check,
           moreChecks: ctx.input.moreChecks ?? [],
+          reviewNotes: ctx.input.reviewNotes ?? [],
         }),
       );
       ctx.output('checksPassed', check.passed);

@@ -16,8 +16,16 @@ export function pullRequestBody(opts: {
   check: StackCheckResult;
   /** Checks of earlier steps that passed, as sentences. */
   moreChecks?: ReadonlyArray<string>;
+  /** Shown first, as a warning: what loosens a gate. */
+  reviewNotes?: ReadonlyArray<string>;
 }): string {
-  const lines = [opts.summary, '', '## Generated files', ''];
+  const lines = [opts.summary, ''];
+  if (opts.reviewNotes && opts.reviewNotes.length > 0) {
+    lines.push('## ⚠️ Read this first: auth is loosened', '');
+    for (const n of opts.reviewNotes) lines.push(`- **${n}**`);
+    lines.push('');
+  }
+  lines.push('## Generated files', '');
   for (const f of opts.files) lines.push(`- \`${f}\``);
   lines.push('', '## Auth tiers', '');
   if (opts.check.ingresses.length === 0)

@@ -1,7 +1,7 @@
 import { hclString } from '../hcl/escape';
 import { NewAppSpec } from '../spec/types';
 import { carveOutLabel, renderIngressCall } from './ingressModule';
-import { namespaceRef } from './newAppNames';
+import { kubernetesName, namespaceRef } from './newAppNames';
 
 /**
  * `ingress.tf`: the app's `ingress_factory` call with the chosen auth tier,
@@ -45,12 +45,11 @@ export function renderIngressTf(spec: NewAppSpec): string | undefined {
   const taken = new Set<string>(['ingress']);
   for (const c of ingress.carveOuts) {
     const label = carveOutLabel(c.path, taken);
-    // Object name: `<subdomain>-<path slug>`, kept a DNS-1123 label.
-    const objectName = `${ingress.subdomain}-${label
-      .replace(/^ingress_/, '')
-      .replace(/_/g, '-')}`
-      .slice(0, 63)
-      .replace(/-+$/, '');
+    const objectName = kubernetesName(
+      `${ingress.subdomain}-${label
+        .replace(/^ingress_/, '')
+        .replace(/_/g, '-')}`,
+    );
     out.push(
       '',
       ...renderIngressCall({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { hclString, terraformLabel } from '../hcl/escape';
 import { NewAppSpec } from '../spec/types';
 
@@ -40,4 +41,19 @@ export function storageNames(spec: NewAppSpec): {
         claim: `${spec.name}-data-encrypted`,
         storageClass: 'proxmox-lvm-encrypted',
       };
+}
+
+const LABEL_MAX = 63;
+
+/**
+ * A derived object name as a DNS-1123 label of at most 63 characters. A
+ * longer one is cut and ends in 8 hex characters of its full text, so two
+ * names that share their first 54 characters stay different (cutting alone
+ * gave every carve-out of a 63-character app the app's own name).
+ */
+export function kubernetesName(full: string): string {
+  if (full.length <= LABEL_MAX) return full;
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
+  const head = full.slice(0, LABEL_MAX - hash.length - 1).replace(/-+$/, '');
+  return `${head}-${hash}`;
 }

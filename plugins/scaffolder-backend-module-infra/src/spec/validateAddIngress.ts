@@ -61,7 +61,13 @@ export function validateAddIngress(
   const paths: string[] = [];
   list(p, 'paths', values.paths, 10).forEach((raw, i) => {
     const path = urlPath(p, `paths[${i}]`, raw);
-    if (path && paths.includes(path)) {
+    if (path === '/') {
+      p.add(
+        `paths[${i}]`,
+        'A carve-out at / is a second ingress for the whole host, with its own auth tier: on a host that authentik gates, the gate would be gone.',
+        'Carve out a path below / (e.g. /api or /webhook); to serve a new host, leave the paths empty and pick a free subdomain.',
+      );
+    } else if (path && paths.includes(path)) {
       p.add(
         `paths[${i}]`,
         `The path ${path} is listed twice.`,

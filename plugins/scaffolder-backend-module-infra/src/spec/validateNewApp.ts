@@ -1,3 +1,8 @@
+import {
+  checkDatabaseBelongsToApp,
+  checkDerivedNames,
+  checkVaultPathBelongsToApp,
+} from './boundaries';
 import { Problems } from './problems';
 import {
   authChoice,
@@ -143,6 +148,7 @@ export function validateNewApp(values: Record<string, unknown>): NewAppSpec {
       'databaseName',
       values.databaseName || name?.replace(/-/g, '_'),
     );
+    if (dbName && name) checkDatabaseBelongsToApp(p, dbName, name);
     database = {
       name: dbName ?? '',
       readsSecretAtStartOnly: bool(
@@ -161,6 +167,12 @@ export function validateNewApp(values: Record<string, unknown>): NewAppSpec {
     const env = envName(p, `secrets[${i}].env`, s.env);
     const path = vaultPath(p, `secrets[${i}].vaultPath`, s.vaultPath);
     const key = vaultKey(p, `secrets[${i}].key`, s.key);
+    if (path && name && ownerRef)
+      checkVaultPathBelongsToApp(p, `secrets[${i}].vaultPath`, path, {
+        name,
+        namespace: namespace ?? name,
+        owner: ownerRef,
+      });
     if (env && envNames.has(env)) {
       p.add(
         `secrets[${i}].env`,
@@ -172,6 +184,11 @@ export function validateNewApp(values: Record<string, unknown>): NewAppSpec {
     if (env && path && key) secrets.push({ env, vaultPath: path, key });
   });
 
+  if (name)
+    checkDerivedNames(p, name, {
+      storage: !!storage,
+      anubis: !!ingress?.anubis,
+    });
   p.throwIfAny('The new-app request');
   return {
     name: name!,
@@ -238,6 +255,13 @@ function validateIngress(
           ? `The carve-out ${path} looks like a Git/API/WebDAV-style endpoint, and Anubis would lock its native clients out.`
           : `A carve-out exists to bypass what fronts the main host; Anubis on ${path} defeats it.`,
         'Remove anubis from the carve-out; it goes straight to the app service.',
+      );
+    }
+    if (path === '/') {
+      p.add(
+        `carveOuts[${i}].path`,
+        'A carve-out at / is a second ingress for the whole host, with its own auth tier: it would replace the gate of the main ingress instead of loosening one path.',
+        'Carve out a path below / (e.g. /api or /webhook), or change the auth tier of the main ingress.',
       );
     }
     if (path && seen.has(path)) {
