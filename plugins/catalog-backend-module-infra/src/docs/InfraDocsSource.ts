@@ -15,6 +15,17 @@ import {
   readLocalDocsTree,
 } from '@internal/backstage-plugin-infra-node';
 
+/**
+ * The tree URL without user and password: it goes into an annotation that
+ * the catalog API serves (the integration config holds the credentials).
+ */
+function withoutCredentials(url: string): string {
+  const u = new URL(url);
+  u.username = '';
+  u.password = '';
+  return u.toString().replace(/\/+$/, '');
+}
+
 /** True for a file of the docs folder, as a `readTree` filter sees paths. */
 export function isInfraDocsPath(p: string): boolean {
   return p.replace(/^\/+/, '').startsWith(`${INFRA_DOCS_FOLDER}/`);
@@ -42,7 +53,7 @@ export class InfraDocsSource {
     this.#logger = options.logger;
     this.#docsTreeUrl =
       source.url !== undefined
-        ? `${source.url.replace(/\/+$/, '')}/${INFRA_DOCS_FOLDER}`
+        ? `${withoutCredentials(source.url)}/${INFRA_DOCS_FOLDER}`
         : pathToFileURL(path.resolve(source.path, INFRA_DOCS_FOLDER)).href;
   }
 
