@@ -27,6 +27,9 @@ import { prepareSite } from '../site/prepareSite';
  */
 const SITE_FORMAT = 'infra-docs-site-1';
 
+/** A remote docs folder that has not arrived in this long is a failed build, not a hung one. */
+const READ_DEADLINE_MS = 120_000;
+
 export interface InfraDocsPreparerOptions {
   reader: UrlReaderService;
   logger: LoggerService;
@@ -130,6 +133,7 @@ export class InfraDocsPreparer implements PreparerBase {
     // Throws NotModifiedError when the reader can tell nothing changed.
     const response = await this.#reader.readTree(target, {
       etag: readerEtagOf(etag),
+      signal: AbortSignal.timeout(READ_DEADLINE_MS),
     });
     return {
       tree: await docsTreeFromReadTree(response, ''),
