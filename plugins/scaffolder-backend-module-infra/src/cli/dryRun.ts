@@ -84,6 +84,19 @@ async function main(): Promise<number> {
     process.stdout.write(
       `${result.files.length} files from ${args.templateDir}\n`,
     );
+    // What a reviewer would read: the template's text output (the pull
+    // request body, with the checks that passed and any review note).
+    const text = result.output.text;
+    if (Array.isArray(text)) {
+      for (const t of text) {
+        const { title, content } = (t ?? {}) as {
+          title?: unknown;
+          content?: unknown;
+        };
+        if (typeof content === 'string')
+          process.stdout.write(`\n# ${String(title ?? '')}\n\n${content}`);
+      }
+    }
     return 0;
   } catch (e) {
     assertError(e);
