@@ -41,6 +41,12 @@ describe('Helm release entities', () => {
     );
     const e = get('Resource:edge-proxy');
     expect(e.spec).toMatchObject({ type: 'helm-release', system: 'edge' });
+    // What the stock Kubernetes tab selects the release's pods by.
+    expect(e.metadata.annotations).toMatchObject({
+      'backstage.io/kubernetes-label-selector':
+        'app.kubernetes.io/instance=proxy',
+      'backstage.io/kubernetes-namespace': 'edge',
+    });
     expect(e.metadata.title).toBe('proxy (Helm proxy-chart 30.1.0)');
     expect(e.metadata.description).toBe(
       'Helm release of chart proxy-chart 30.1.0 from https://charts.example/proxy in stack edge. Image tag pinned to v3.4.1.',

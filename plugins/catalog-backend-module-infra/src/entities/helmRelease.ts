@@ -10,6 +10,7 @@ import {
 } from '@internal/backstage-plugin-infra-node';
 import { EntityContext } from './context';
 import {
+  ANNOTATION_KUBERNETES_LABEL_SELECTOR,
   ANNOTATION_KUBERNETES_NAMESPACE,
   describeInstance,
   infraEntity,
@@ -17,6 +18,9 @@ import {
 } from './metadata';
 import { plain, text } from './values';
 import { liveManagedDetails } from './workloadFields';
+
+/** The label Helm's standard chart labels set to the release name. */
+const HELM_INSTANCE_LABEL = 'app.kubernetes.io/instance';
 
 function declaredDetails(
   ctx: EntityContext,
@@ -125,7 +129,15 @@ export function helmReleaseEntity(
     source: h.source,
     details,
     findingsOf: h.id,
-    annotations: { [ANNOTATION_KUBERNETES_NAMESPACE]: text(h.namespace) },
+    annotations: {
+      [ANNOTATION_KUBERNETES_NAMESPACE]: text(h.namespace),
+      // Charts label what they render with the release name (Helm's
+      // standard labels), so the stock Kubernetes tab finds the release's
+      // pods even when the model does not expand the chart.
+      [ANNOTATION_KUBERNETES_LABEL_SELECTOR]: text(h.name)
+        ? `${HELM_INSTANCE_LABEL}=${text(h.name)}`
+        : undefined,
+    },
     title: `${r.display} (Helm${chart ? ` ${chart}` : ''}${
       text(h.version) ? ` ${text(h.version)}` : ''
     })`,
