@@ -20,8 +20,6 @@ export {
   unlinkedModel,
 } from './model/buildInfraModel';
 export * from './conventions';
-// TODO(#15): rollout-status-node imports it from here until it depends on infra-common.
-export { sameQuantity } from '@internal/backstage-plugin-infra-common';
 
 /** Annotation on a Group or User of the org file listing the stacks it owns (comma-separated; `*` for all others). */
 export const ORG_STACKS_ANNOTATION = 'infra.homelab/stacks';

@@ -3,6 +3,7 @@ import {
   V1Deployment,
   V1PodDisruptionBudget,
 } from '@kubernetes/client-node';
+import { podsKept } from '@internal/backstage-plugin-infra-common';
 import {
   Evidence,
   Verdict,
@@ -15,7 +16,7 @@ import {
 import { requireReadings, result, Findings } from './helpers';
 import { criticalWorkloads } from './targetWorkloads';
 
-/** Resolves an int-or-percent against a replica count (percent rounds up, as the disruption controller does). */
+/** Resolves a Deployment strategy's int-or-percent against a replica count (`maxUnavailable` rounds down, `maxSurge` up, as the Deployment controller does). */
 export function resolveIntOrPercent(
   value: IntOrString | undefined,
   total: number,
@@ -29,19 +30,12 @@ export function resolveIntOrPercent(
   return roundUp ? Math.ceil(exact) : Math.floor(exact);
 }
 
-/** The minimum number of pods the PDB keeps up, whichever field it uses. */
+/** The minimum number of pods the PDB keeps up, whichever field it uses (the one rule, in infra-common). */
 export function effectiveMinAvailable(
   pdb: V1PodDisruptionBudget,
   replicas: number,
 ): number | undefined {
-  const min = resolveIntOrPercent(pdb.spec?.minAvailable, replicas, true);
-  if (min !== undefined) return min;
-  const maxUnavailable = resolveIntOrPercent(
-    pdb.spec?.maxUnavailable,
-    replicas,
-    true,
-  );
-  return maxUnavailable === undefined ? undefined : replicas - maxUnavailable;
+  return podsKept(pdb.spec?.minAvailable, pdb.spec?.maxUnavailable, replicas);
 }
 
 export function judgePdb(

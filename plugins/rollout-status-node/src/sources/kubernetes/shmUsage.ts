@@ -1,4 +1,5 @@
 import { V1Pod } from '@kubernetes/client-node';
+import { parseQuantity } from '@internal/backstage-plugin-infra-common';
 import { EmptyDirUsage, NodeStatsSummary } from './types';
 
 /** The outpost pods' memory-backed emptyDir volumes mounted at /dev/shm. */
@@ -57,20 +58,4 @@ export function joinShmStats(
       capacityBytes: sizeLimitBytes ?? stats?.capacityBytes,
     };
   });
-}
-
-const UNITS: Record<string, number> = {
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  Ki: 1024,
-  Mi: 1024 ** 2,
-  Gi: 1024 ** 3,
-};
-
-/** Parses a Kubernetes quantity like `512Mi` (only the units sizes use). */
-export function parseQuantity(value: string | undefined): number | undefined {
-  const match = value ? /^(\d+(?:\.\d+)?)(k|M|G|Ki|Mi|Gi)?$/.exec(value) : null;
-  return match ? Number(match[1]) * UNITS[match[2] ?? ''] : undefined;
 }
