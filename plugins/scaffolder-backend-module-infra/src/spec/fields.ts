@@ -2,6 +2,8 @@ import {
   AUTH_TIERS,
   authTierInfo,
   isAuthTier,
+  parseQuantity,
+  quantityUnit,
 } from '@internal/backstage-plugin-infra-common';
 import { Problems } from './problems';
 import { AuthChoice, ClientKind, DnsType } from './types';
@@ -229,22 +231,17 @@ export function image(
   return raw;
 }
 
-const MEMORY = /^([0-9]+(?:\.[0-9]+)?)(Ki|Mi|Gi|Ti|k|M|G|T)$/;
-const MEMORY_FACTORS: Record<string, number> = {
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-};
+/** Memory units a request may use: a bare number of bytes is almost always a mistake (`512` for `512Mi`). */
+const MEMORY_UNITS = new Set(['Ki', 'Mi', 'Gi', 'Ti', 'k', 'M', 'G', 'T']);
 
-/** Bytes of a memory quantity with a unit, or undefined. */
+/** Bytes of a memory quantity written with a unit (read by infra-common's one quantity reader), else undefined. */
 export function memoryBytes(q: string): number | undefined {
-  const m = MEMORY.exec(q);
-  return m ? Number(m[1]) * MEMORY_FACTORS[m[2]] : undefined;
+  // Written as Kubernetes reads it: no blanks, no sign, no exponent.
+  if (!/^[0-9.]+[a-zA-Z]+$/.test(q)) return undefined;
+  const unit = quantityUnit(q);
+  return unit !== undefined && MEMORY_UNITS.has(unit)
+    ? parseQuantity(q)
+    : undefined;
 }
 
 export function memory(
