@@ -14,6 +14,10 @@ type InfraModel = Parameters<typeof buildSimulatedCluster>[0];
 /** Where the simulated Kubernetes API answers, under the plugin's base URL. */
 export const SIMULATED_CLUSTER_PATH = '/simulated-cluster';
 
+/** The header every simulated answer carries. */
+export const SIMULATED_CLUSTER_NOTICE =
+  'bundled example data (rolloutStatus.simulatedCluster), not a cluster';
+
 /**
  * The bundled simulated cluster as a route of this plugin: the fixture API
  * handler serving what the infra model declares plus the recorded live
@@ -43,6 +47,10 @@ export async function createSimulatedClusterRouter(options: {
   }
   const handle = createFixtureApiHandler({ recorded: () => recorded });
   const router = Router();
-  router.use(SIMULATED_CLUSTER_PATH, (req, res) => handle(req, res));
+  router.use(SIMULATED_CLUSTER_PATH, (req, res) => {
+    // Whoever reads it raw (curl, a kubeconfig) is told it is not a cluster.
+    res.setHeader('x-simulated-cluster', SIMULATED_CLUSTER_NOTICE);
+    handle(req, res);
+  });
   return router;
 }
