@@ -29,6 +29,8 @@ export type RequestCounts = Map<string, number>;
 /** The resource a Kubernetes API path names: `/api/v1/namespaces/x/pods` → `pods`. */
 function resourceOf(path: string): string {
   const parts = path.split('?')[0].split('/').filter(Boolean);
+  // GET /api/v1/namespaces/<name>: one namespace object (its Keel labels).
+  if (parts.length === 4 && parts[2] === 'namespaces') return 'namespace (GET)';
   return decodeURIComponent(parts[parts.length - 1] ?? '');
 }
 

@@ -1,6 +1,8 @@
 /** The viewers benchmark (see ../viewers.ts for how to run it). */
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -12,6 +14,8 @@ import {
 import { rolloutStatusPlugin } from '../../plugin';
 import { startCountingProxy } from './countingProxy';
 import { LoadResult, runViewersInChild } from './loadGenerator';
+import { ClusterFigures, benchSimulatedCluster } from './simulatedBench';
+import { writeSyntheticInfra } from './syntheticInfra';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,6 +27,12 @@ const VIEWERS = arg('viewers', 200);
 const POLL_MS = arg('poll-ms', 1000);
 const INTERVAL = arg('interval', 10);
 const WARMUP = arg('warmup', 10);
+const HELM_RELEASES = arg('helm-releases', 30);
+/** `single` (one configured target), `infra` (examples/infra), `synthetic`; default all three. */
+const ONLY = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : undefined;
+const REPO = resolve(__dirname, '../../../../..');
 const TOKEN = 'bench-token';
 
 const entity = {
@@ -45,8 +55,100 @@ function collectGarbage() {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-/** Runs the benchmark and prints the side-by-side table. */
+const load = (l: number[]) => l.map(v => v.toFixed(2)).join(' ');
+
+/** Prints one simulated-cluster run side by side. */
+function printCluster(c: ClusterFigures) {
+  const out = process.stdout;
+  out.write(
+    `\n== ${c.title}: ${c.targets} derived targets in ${c.namespaces} namespaces; stock tab over ${c.entities} entities ==\n`,
+  );
+  const resources = [
+    ...new Set([
+      ...Object.keys(c.ours.readsPerInterval),
+      ...Object.keys(c.stock.readsPerInterval),
+    ]),
+  ].sort();
+  const rows: Array<[string, (p: typeof c.ours) => string]> = [
+    ['requests served', p => String(p.result.requests)],
+    ['errors', p => String(p.result.errors)],
+    [
+      'error causes',
+      p =>
+        Object.entries(p.result.errorsByCause)
+          .map(([cause, n]) => `${cause} ×${n}`)
+          .join(', ') || '-',
+    ],
+    ['p50 latency', p => ms(p.result.p50)],
+    ['p95 latency', p => ms(p.result.p95)],
+    ['p99 latency', p => ms(p.result.p99)],
+    ['K8s API requests / viewer request', p => p.requestsPerViewerRequest.toFixed(2)],
+    ...resources.map(
+      r =>
+        [
+          `K8s ${r} reads / interval`,
+          (p: typeof c.ours) => (p.readsPerInterval[r] ?? 0).toFixed(2),
+        ] as [string, (p: typeof c.ours) => string],
+    ),
+    [
+      'RSS warm → end (backend process)',
+      p => `${mb(p.rssBefore)} → ${mb(p.rssAfter)}`,
+    ],
+    ['JS heap used warm → end', p => `${mb(p.heapBefore)} → ${mb(p.heapAfter)}`],
+    ['load average before → after', p => `${load(p.loadBefore)} → ${load(p.loadAfter)}`],
+  ];
+  const width = 42;
+  const column = 36;
+  out.write(
+    `${'metric'.padEnd(width)}${'rollout-status (all targets)'.padEnd(column)}stock kubernetes objects\n`,
+  );
+  for (const [label, get] of rows)
+    out.write(`${label.padEnd(width)}${get(c.ours).padEnd(column)}${get(c.stock)}\n`);
+  out.write(
+    '(reads count every client of the simulated API: during the stock phase the rollout poller still reads once per interval)\n',
+  );
+}
+
+/** Runs every selected scenario. */
 export async function runBenchmark() {
+  process.stdout.write(
+    `load average at start (1, 5, 15 min): ${load(loadavg())}; ${VIEWERS} viewers, poll ${POLL_MS} ms, ${SECONDS} s per endpoint after ${WARMUP} s warm-up, interval ${INTERVAL} s\n`,
+  );
+  if (!ONLY || ONLY === 'single') await runSingleTarget();
+  const common = {
+    viewers: VIEWERS,
+    pollMs: POLL_MS,
+    seconds: SECONDS,
+    warmup: WARMUP,
+    interval: INTERVAL,
+  };
+  if (!ONLY || ONLY === 'infra') {
+    printCluster(
+      await benchSimulatedCluster({
+        ...common,
+        title: 'examples/infra on the simulated cluster',
+        infraPath: resolve(REPO, 'examples/infra'),
+        liveChanges: resolve(REPO, 'examples/simulated-cluster/live-changes.yaml'),
+      }),
+    );
+  }
+  if (!ONLY || ONLY === 'synthetic') {
+    printCluster(
+      await benchSimulatedCluster({
+        ...common,
+        title: `synthetic cluster with ${HELM_RELEASES} Helm releases`,
+        infraPath: await writeSyntheticInfra({
+          releases: HELM_RELEASES,
+          perNamespace: 3,
+        }),
+      }),
+    );
+  }
+  process.stdout.write(`\nload average at end (1, 5, 15 min): ${load(loadavg())}\n`);
+}
+
+/** One configured target with every source (PgBouncer, PostgreSQL, HTTP), against the fixture server. */
+async function runSingleTarget() {
   // Started one by one; whatever started is stopped again, even on failure.
   const cleanups: Array<() => Promise<unknown>> = [];
   try {

@@ -30,12 +30,21 @@ export async function runViewers(options: {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  /**
+   * Several pages (a path and its body each): viewer i polls the
+   * (i mod n)-th, so the viewers spread over every target or entity.
+   */
+  spread?: Array<{ path: string; body?: string }>;
   viewers: number;
   pollMs: number;
   seconds: number;
 }): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.viewers });
-  const url = new URL(options.path, options.baseUrl);
+  const pages = (
+    options.spread?.length
+      ? options.spread
+      : [{ path: options.path, body: options.body }]
+  ).map(p => ({ url: new URL(p.path, options.baseUrl), body: p.body }));
   const latencies: number[] = [];
   let errors = 0;
   const errorsByCause: Record<string, number> = {};
@@ -45,7 +54,7 @@ export async function runViewers(options: {
   };
   const stopAt = Date.now() + options.seconds * 1000;
 
-  const once = () =>
+  const once = ({ url, body }: (typeof pages)[number]) =>
     new Promise<void>(resolve => {
       const started = performance.now();
       const req = request(
@@ -53,10 +62,10 @@ export async function runViewers(options: {
         {
           method: options.method,
           agent,
-          headers: options.body
+          headers: body
             ? {
                 'content-type': 'application/json',
-                'content-length': Buffer.byteLength(options.body),
+                'content-length': Buffer.byteLength(body),
               }
             : {},
           timeout: 10_000,
@@ -75,19 +84,22 @@ export async function runViewers(options: {
         fail(error.code ?? error.message);
         resolve();
       });
-      req.end(options.body);
+      req.end(body);
     });
 
-  const viewer = async () => {
+  const viewer = async (index: number) => {
+    const page = pages[index % pages.length];
     await new Promise(r => setTimeout(r, Math.random() * options.pollMs));
     while (Date.now() < stopAt) {
       const started = Date.now();
-      await once();
+      await once(page);
       const wait = options.pollMs - (Date.now() - started);
       if (wait > 0) await new Promise(r => setTimeout(r, wait));
     }
   };
-  await Promise.all(Array.from({ length: options.viewers }, viewer));
+  await Promise.all(
+    Array.from({ length: options.viewers }, (_, i) => viewer(i)),
+  );
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
   return {
