@@ -1,3 +1,4 @@
+import { alignAttributes } from '../hcl/alignAttributes';
 import { hclString, terraformLabel } from '../hcl/escape';
 import { AddIngressSpec } from '../spec/types';
 import { renderIngressCall } from './ingressModule';
@@ -34,5 +35,10 @@ export function renderAddIngress(spec: AddIngressSpec): RenderedFile[] {
     dnsType: spec.dnsType,
     auth: spec.auth,
   });
-  return [{ path: addIngressPath(spec), content: `${lines.join('\n')}\n` }];
+  return [
+    {
+      path: addIngressPath(spec),
+      content: alignAttributes(`${lines.join('\n')}\n`),
+    },
+  ];
 }

@@ -1,3 +1,4 @@
+import { alignAttributes } from '../hcl/alignAttributes';
 import { NewAppSpec } from '../spec/types';
 import { RenderedFile } from './types';
 import { renderIngressTf } from './newAppIngress';
@@ -34,5 +35,9 @@ export function renderNewApp(spec: NewAppSpec): RenderedFile[] {
   ];
   return files
     .filter((f): f is [string, string] => f[1] !== undefined)
-    .map(([name, content]) => ({ path: `${dir}/${name}`, content }));
+    .map(([name, content]) => ({
+      path: `${dir}/${name}`,
+      // Formatted as `terraform fmt` would, so a reviewer's fmt changes nothing.
+      content: /\.(tf|hcl)$/.test(name) ? alignAttributes(content) : content,
+    }));
 }
