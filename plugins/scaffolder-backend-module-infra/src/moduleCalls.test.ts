@@ -3,6 +3,10 @@ import path from 'node:path';
 import type { JsonObject } from '@backstage/types';
 import { createInfraGitRepo, InfraGitRepo } from './__testUtils__/infraGitRepo';
 import { startFakeForgejo } from './__testUtils__/fakeForgejo';
+import {
+  checkModuleCalls,
+  formatModuleCallProblem,
+} from './conventions/checkModuleCalls';
 import { runTask, templateEntities } from './__testUtils__/scaffolderTasks';
 import {
   ScaffolderBackend,
@@ -163,5 +167,46 @@ describe('generated module calls against the target repo', () => {
     await expectStoppedBeforePush('jotter-after', { persistentVolume: false }, [
       'module.ingress: owner_team is required by modules/kubernetes/ingress_factory',
     ]);
+  });
+});
+
+describe('an added ingress checked with the stack it joins', () => {
+  const target = [
+    {
+      path: 'modules/kubernetes/ingress_factory/variables.tf',
+      content:
+        'variable "name" { type = string }\nvariable "namespace" { type = string }\nvariable "ingress_path" {\n  type    = list(string)\n  default = null\n}\n',
+    },
+    {
+      path: 'stacks/shop/main.tf',
+      content:
+        'module "ingress" {\n  source    = "../../modules/kubernetes/ingress_factory"\n  name      = "shop"\n  namespace = "shop"\n}\n',
+    },
+  ];
+
+  it('refuses a Kubernetes name another call of the same module already uses there', () => {
+    const added = {
+      path: 'stacks/shop/ingress_shop.tf',
+      content:
+        'module "ingress_shop" {\n  source       = "../../modules/kubernetes/ingress_factory"\n  name         = "shop"\n  namespace    = "shop"\n  ingress_path = ["/api"]\n}\n',
+    };
+    const check = checkModuleCalls([added], target);
+    expect(check.problems.map(formatModuleCallProblem)).toEqual([
+      'stacks/shop/ingress_shop.tf:3: module.ingress_shop: name = "shop" in namespace shop is already used by module.ingress (stacks/shop/main.tf:1), a call of the same module: both would create the same Kubernetes objects. Fix: Pick another ingress name.',
+    ]);
+    const renamed = checkModuleCalls(
+      [
+        {
+          ...added,
+          content: added.content.replace(
+            '"shop"\n  namespace',
+            '"shop-api"\n  namespace',
+          ),
+        },
+      ],
+      target,
+    );
+    expect(renamed.problems).toEqual([]);
+    expect(renamed.callsChecked).toBe(1);
   });
 });

@@ -103,10 +103,12 @@ export function checkModuleCalls(
       ...existing.map(parsedTarget),
       ...generatedTf.filter(f => path.posix.dirname(f.path) === dir).map(parse),
     ];
-    for (const call of moduleCallsOf(files, dir)) {
+    const calls = moduleCallsOf(files, dir);
+    for (const call of calls) {
       if (!generatedPaths.has(call.file)) continue;
       checkCall(call, signatureOf, result);
     }
+    checkNamesUnique(calls, generatedPaths, result);
   }
   result.modules.sort();
   return result;
@@ -200,6 +202,46 @@ function checkCall(
       argument: v.name,
       problem: `${v.name} is required by ${sig.dir} (${v.file}:${v.line}, ${v.typeText}, no default) and the call does not set it; terraform plan would stop on it.`,
       fix: `Set ${v.name} in the call, or give the variable a default in the module; for generated files ${RENDERER_FIX}.`,
+    });
+  }
+}
+
+/**
+ * Two calls of the same module with the same static `name` and `namespace`
+ * create the same Kubernetes objects: the second apply fails, or worse,
+ * takes the first one over. Checked across the stack as it will be after
+ * the merge, for every call one of the generated files adds.
+ */
+function checkNamesUnique(
+  calls: ReadonlyArray<ModuleCallSite>,
+  generatedPaths: ReadonlySet<string>,
+  result: ModuleCallCheck,
+) {
+  const seen = new Map<string, ModuleCallSite>();
+  for (const call of calls) {
+    const arg = (n: string) => call.arguments.find(a => a.name === n);
+    const name = arg('name');
+    const ns = arg('namespace');
+    if (!call.dir || typeof name?.value !== 'string') continue;
+    if (typeof ns?.value !== 'string') continue;
+    const key = `${call.dir}\n${ns.value}\n${name.value}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, call);
+      continue;
+    }
+    if (!generatedPaths.has(call.file) && !generatedPaths.has(first.file))
+      continue;
+    const added = generatedPaths.has(call.file) ? call : first;
+    const other = added === call ? first : call;
+    result.problems.push({
+      file: added.file,
+      line: added.arguments.find(a => a.name === 'name')?.line ?? added.line,
+      module: `module.${added.label}`,
+      moduleDir: call.dir,
+      argument: 'name',
+      problem: `name = "${name.value}" in namespace ${ns.value} is already used by module.${other.label} (${other.file}:${other.line}), a call of the same module: both would create the same Kubernetes objects.`,
+      fix: 'Pick another ingress name.',
     });
   }
 }
