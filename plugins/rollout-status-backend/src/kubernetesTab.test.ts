@@ -32,7 +32,10 @@ function startPortal(): Promise<{ baseUrl: string; child: ChildProcess }> {
         resolve(__dirname, '__testUtils__/simulatedPortalChild.ts'),
         JSON.stringify({
           infraPath: INFRA,
-          liveChanges: resolve(REPO, 'examples/simulated-cluster/live-changes.yaml'),
+          liveChanges: resolve(
+            REPO,
+            'examples/simulated-cluster/live-changes.yaml',
+          ),
         }),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
@@ -95,9 +98,12 @@ describe('the stock Kubernetes tab on the simulated cluster', () => {
       const [cluster] = (body as ObjectsResponse).items;
       expect(cluster.cluster.title).toMatch(/simulated/i);
       expect(cluster.errors).toEqual([]);
-      const pods = cluster.resources.find(r => r.type === 'pods')?.resources ?? [];
+      const pods =
+        cluster.resources.find(r => r.type === 'pods')?.resources ?? [];
       for (const pod of pods) {
-        expect(pod.metadata.annotations?.['rollout-status.homelab/simulated']).toBe('true');
+        expect(
+          pod.metadata.annotations?.['rollout-status.homelab/simulated'],
+        ).toBe('true');
       }
       podsByEntity[entity.metadata.name] = pods.map(p => p.metadata.name);
     }

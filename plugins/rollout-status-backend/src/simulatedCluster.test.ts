@@ -34,7 +34,10 @@ describe('the simulated-cluster route', () => {
       derive,
       simulatedCluster: {
         enabled: true,
-        liveChanges: resolve(REPO, 'examples/simulated-cluster/live-changes.yaml'),
+        liveChanges: resolve(
+          REPO,
+          'examples/simulated-cluster/live-changes.yaml',
+        ),
       },
     });
     // No Authorization header: the official client calls it like an API server.
@@ -43,7 +46,9 @@ describe('the simulated-cluster route', () => {
     );
     expect(res.status).toBe(200);
     expect(res.headers['x-simulated-cluster']).toMatch(/not a cluster/);
-    expect(res.body.items.map((d: any) => d.metadata.name)).toEqual(['cloudflared']);
+    expect(res.body.items.map((d: any) => d.metadata.name)).toEqual([
+      'cloudflared',
+    ]);
     expect(res.body.items[0].metadata.annotations).toMatchObject({
       'rollout-status.homelab/simulated': 'true',
     });

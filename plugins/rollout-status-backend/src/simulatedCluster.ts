@@ -35,7 +35,9 @@ export async function createSimulatedClusterRouter(options: {
     );
   }
   const changes: LiveChanges = options.settings.liveChanges
-    ? await readLiveChanges(resolve(options.baseDir, options.settings.liveChanges))
+    ? await readLiveChanges(
+        resolve(options.baseDir, options.settings.liveChanges),
+      )
     : { namespaceLabels: {}, changes: [] };
   let recorded;
   try {

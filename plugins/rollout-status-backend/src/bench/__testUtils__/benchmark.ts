@@ -82,7 +82,10 @@ function printCluster(c: ClusterFigures) {
     ['p50 latency', p => ms(p.result.p50)],
     ['p95 latency', p => ms(p.result.p95)],
     ['p99 latency', p => ms(p.result.p99)],
-    ['K8s API requests / viewer request', p => p.requestsPerViewerRequest.toFixed(2)],
+    [
+      'K8s API requests / viewer request',
+      p => p.requestsPerViewerRequest.toFixed(2),
+    ],
     ...resources.map(
       r =>
         [
@@ -94,16 +97,26 @@ function printCluster(c: ClusterFigures) {
       'RSS warm → end (backend process)',
       p => `${mb(p.rssBefore)} → ${mb(p.rssAfter)}`,
     ],
-    ['JS heap used warm → end', p => `${mb(p.heapBefore)} → ${mb(p.heapAfter)}`],
-    ['load average before → after', p => `${load(p.loadBefore)} → ${load(p.loadAfter)}`],
+    [
+      'JS heap used warm → end',
+      p => `${mb(p.heapBefore)} → ${mb(p.heapAfter)}`,
+    ],
+    [
+      'load average before → after',
+      p => `${load(p.loadBefore)} → ${load(p.loadAfter)}`,
+    ],
   ];
   const width = 42;
   const column = 36;
   out.write(
-    `${'metric'.padEnd(width)}${'rollout-status (all targets)'.padEnd(column)}stock kubernetes objects\n`,
+    `${'metric'.padEnd(width)}${'rollout-status (all targets)'.padEnd(
+      column,
+    )}stock kubernetes objects\n`,
   );
   for (const [label, get] of rows)
-    out.write(`${label.padEnd(width)}${get(c.ours).padEnd(column)}${get(c.stock)}\n`);
+    out.write(
+      `${label.padEnd(width)}${get(c.ours).padEnd(column)}${get(c.stock)}\n`,
+    );
   out.write(
     '(reads count every client of the simulated API: during the stock phase the rollout poller still reads once per interval)\n',
   );
@@ -112,7 +125,9 @@ function printCluster(c: ClusterFigures) {
 /** Runs every selected scenario. */
 export async function runBenchmark() {
   process.stdout.write(
-    `load average at start (1, 5, 15 min): ${load(loadavg())}; ${VIEWERS} viewers, poll ${POLL_MS} ms, ${SECONDS} s per endpoint after ${WARMUP} s warm-up, interval ${INTERVAL} s\n`,
+    `load average at start (1, 5, 15 min): ${load(
+      loadavg(),
+    )}; ${VIEWERS} viewers, poll ${POLL_MS} ms, ${SECONDS} s per endpoint after ${WARMUP} s warm-up, interval ${INTERVAL} s\n`,
   );
   if (!ONLY || ONLY === 'single') await runSingleTarget();
   const common = {
@@ -128,7 +143,10 @@ export async function runBenchmark() {
         ...common,
         title: 'examples/infra on the simulated cluster',
         infraPath: resolve(REPO, 'examples/infra'),
-        liveChanges: resolve(REPO, 'examples/simulated-cluster/live-changes.yaml'),
+        liveChanges: resolve(
+          REPO,
+          'examples/simulated-cluster/live-changes.yaml',
+        ),
       }),
     );
   }
@@ -144,7 +162,9 @@ export async function runBenchmark() {
       }),
     );
   }
-  process.stdout.write(`\nload average at end (1, 5, 15 min): ${load(loadavg())}\n`);
+  process.stdout.write(
+    `\nload average at end (1, 5, 15 min): ${load(loadavg())}\n`,
+  );
 }
 
 /** One configured target with every source (PgBouncer, PostgreSQL, HTTP), against the fixture server. */

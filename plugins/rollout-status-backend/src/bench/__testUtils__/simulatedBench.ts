@@ -48,7 +48,9 @@ async function waitForFirstPolls(portal: SimulatedPortal, ids: string[]) {
       const res = await fetch(
         `${portal.baseUrl}/api/rollout-status/targets/${id}/status`,
       );
-      const body = (await res.json()) as { checks: Array<{ reasons: string[] }> };
+      const body = (await res.json()) as {
+        checks: Array<{ reasons: string[] }>;
+      };
       if (!body.checks.some(c => c.reasons.includes('not polled yet'))) break;
       await new Promise(r => setTimeout(r, 200));
     }
