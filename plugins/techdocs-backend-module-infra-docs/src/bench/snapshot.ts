@@ -127,6 +127,11 @@ async function main() {
         services.length
       }`,
     );
+    console.log(
+      `... with at least one page about them (not only in passing): stacks ${
+        linkedAbout(systems).length
+      }, services ${linkedAbout(services).length}`,
+    );
 
     // Search over both sites, as the search page asks (TechDocs results).
     const portal = await get(
