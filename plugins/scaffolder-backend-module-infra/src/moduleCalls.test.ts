@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { JsonObject } from '@backstage/types';
+import type { JsonValue } from '@backstage/types';
 import { createInfraGitRepo, InfraGitRepo } from './__testUtils__/infraGitRepo';
 import { startFakeForgejo } from './__testUtils__/fakeForgejo';
 import {
@@ -51,7 +51,7 @@ describe('generated module calls against the target repo', () => {
 
   const expectStoppedBeforePush = async (
     name: string,
-    values: JsonObject,
+    values: { [key: string]: JsonValue },
     messages: string[],
   ) => {
     const prsBefore = forgejo.received.length;
@@ -59,7 +59,7 @@ describe('generated module calls against the target repo', () => {
       ...NEW_APP,
       ...values,
       name,
-    } as JsonObject);
+    });
     expect(task.status).toBe('failed');
     const log = task.log.join('\n');
     for (const m of messages) expect(log).toContain(m);
@@ -133,7 +133,7 @@ describe('generated module calls against the target repo', () => {
   it('stops on a value of the wrong kind for a typed variable', async () => {
     editModule('modules/kubernetes/ingress_factory/variables.tf', t =>
       t.replace(
-        /variable "dns_type" \{\n  type += string/,
+        /variable "dns_type" \{\n {2}type += string/,
         'variable "dns_type" {\n  type    = list(string)',
       ),
     );

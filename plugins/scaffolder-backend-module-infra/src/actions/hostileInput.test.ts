@@ -397,7 +397,7 @@ describe('hostile and mistaken input', () => {
     it('tells the reviewer first when a carve-out loosens a gated host', async () => {
       const ctx = createMockActionContext({
         input: {
-          kind: 'add-ingress',
+          kind: 'add-ingress' as const,
           values: {
             ...ADD_INGRESS,
             stack: 'prowlarr',
@@ -415,7 +415,7 @@ describe('hostile and mistaken input', () => {
         '/api on prowlarr.homelab.example loosens auth = "required" (module.ingress in stacks/prowlarr/main.tf) to auth = "none". Requests to these paths no longer pass authentik login.',
       ]);
       const same = createMockActionContext({
-        input: { kind: 'new-app', values: NEW_APP },
+        input: { kind: 'new-app' as const, values: NEW_APP },
         workspacePath: workspace.path,
       });
       await action.handler(same);
