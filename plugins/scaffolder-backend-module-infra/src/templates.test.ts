@@ -138,6 +138,30 @@ describe('the templates through the real scaffolder backend', () => {
       );
     });
 
+    it("says the form schema's own refusals in words, with the field and the fix", async () => {
+      const template = await loadTemplate(path.join(TEMPLATES_DIR, 'new-app'));
+      // The scaffolder checks the form page by page and stops at the first bad one.
+      const first = await dryRunTemplate(backend, template, {
+        ...NEW_APP,
+        name: 'Wiki',
+      }).catch(e => e);
+      expect(first).toBeInstanceOf(DryRunStepError);
+      expect(first.message.split('\n')).toEqual([
+        'The form was refused; nothing was written:',
+        '- name: Name: "Wiki" is not in the form this field takes. Fix: Follow the field\'s rule: Stack folder, Deployment and Service name. Lowercase letters, digits and "-", starting with a letter, 63 at most.',
+      ]);
+      const ingressPage = await dryRunTemplate(backend, template, {
+        ...NEW_APP,
+        dnsType: 'public',
+        carveOuts: [{ path: 'api', authTier: { tier: 'required' } }],
+      }).catch(e => e);
+      expect(ingressPage.message.split('\n').sort()).toEqual([
+        '- carveOuts[0].path: Path: "api" is not in the form this field takes. Fix: Follow the field\'s rule: A path below / that goes straight to the app, e.g. /api or /webhook.',
+        '- dnsType: DNS: "public" is not one of the choices. Fix: Pick one of proxied, non-proxied, none.',
+        'The form was refused; nothing was written:',
+      ]);
+    });
+
     it('stops with the failing step message for an existing stack', async () => {
       const error = await dryRunTemplate(
         backend,

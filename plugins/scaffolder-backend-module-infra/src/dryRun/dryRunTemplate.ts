@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { JsonObject, JsonValue } from '@backstage/types';
 import { parse } from 'yaml';
+import { SchemaError, schemaErrorsInWords } from '../spec/schemaErrors';
 import { ScaffolderBackend } from './startScaffolderBackend';
 
 /** One file the dry run produced. */
@@ -64,7 +65,7 @@ export async function dryRunTemplate(
     // values that break the parameters' JSON schema as a 400 with `errors`.
     const text = await res.text();
     let body: {
-      errors?: Array<{ stack?: string; message?: string }>;
+      errors?: SchemaError[];
       error?: { name?: string; message?: string };
     } = {};
     try {
@@ -78,11 +79,7 @@ export async function dryRunTemplate(
       );
     }
     if (body.errors) {
-      const why = body.errors.map(e => e.stack ?? e.message).join('; ');
-      throw new DryRunStepError(
-        `The values do not match the template's parameters: ${why}`,
-        [],
-      );
+      throw new DryRunStepError(schemaErrorsInWords(template, body.errors), []);
     }
     if (body.error?.message) throw new DryRunStepError(body.error.message, []);
     throw new Error(`The dry run answered ${res.status} ${res.statusText}`);
