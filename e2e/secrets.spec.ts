@@ -10,7 +10,9 @@ const CANARY = 'e2e-canary-forgejo-token-7c41b2';
 const OIDC_CLIENT_SECRET = 'e2e-canary-oidc-client-secret-5b7e20';
 const BREAKGLASS_HASH_PART = 'cKvUhiop4Q1C2L7tyVsnv6PrNLSzkHuEgTUq1s1HG5s';
 const BREAKGLASS_PASSWORD = 'e2e-canary-breakglass-passphrase-3f9a1c';
+const SESSION_SECRET = 'e2e-canary-session-secret-0d93aa';
 const SECRETS = [
+  SESSION_SECRET,
   CANARY,
   OIDC_CLIENT_SECRET,
   BREAKGLASS_HASH_PART,

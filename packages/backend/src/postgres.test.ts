@@ -32,6 +32,7 @@ const signInEnv = {
   AUTHENTIK_OIDC_METADATA_URL: 'http://127.0.0.1:9/.well-known/openid-configuration',
   AUTHENTIK_OIDC_CLIENT_ID: 'infra-portal',
   AUTHENTIK_OIDC_CLIENT_SECRET: 'test-client-secret',
+  AUTH_SESSION_SECRET: 'test-session-secret',
 };
 
 function overlay(port: number) {

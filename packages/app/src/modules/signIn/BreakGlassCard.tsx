@@ -61,6 +61,7 @@ export function BreakGlassCard(props: {
           secret. Every attempt is logged.
         </Typography>
         <TextField
+          id="break-glass-name"
           label="Name"
           value={name}
           onChange={e => setName(e.target.value)}
@@ -69,6 +70,7 @@ export function BreakGlassCard(props: {
           margin="dense"
         />
         <TextField
+          id="break-glass-password"
           label="Password"
           type="password"
           value={password}
