@@ -90,7 +90,7 @@ export interface Config {
         skipTLSVerify?: boolean;
         /** Namespace of authentik and PgBouncer. Default `authentik`. */
         namespace?: string;
-        /** Helm release name of authentik. Default `authentik`. */
+        /** Helm release name of authentik. Default `goauthentik`, the name the infra's Terraform gives it. */
         helmRelease?: string;
         /** Deployment names. */
         workloads?: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_HELM_RELEASE } from '../sources/kubernetes/defaults';
 
 /** Defaults for every threshold; documented in the backend README. */
 export const DEFAULT_THRESHOLDS = {
@@ -40,7 +41,7 @@ const kubernetesSchema = z
     caData: z.string().optional(),
     skipTLSVerify: z.boolean().optional(),
     namespace: z.string().min(1).default('authentik'),
-    helmRelease: z.string().min(1).default('authentik'),
+    helmRelease: z.string().min(1).default(DEFAULT_HELM_RELEASE),
     workloads: z
       .object({
         server: z.string().min(1).default('goauthentik-server'),

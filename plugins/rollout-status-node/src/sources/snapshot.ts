@@ -8,7 +8,7 @@ import {
 import { z } from 'zod';
 import { TargetConfig } from '../config/readRolloutStatusConfig';
 import { TargetReadings } from '../engine/types';
-import { DEFAULT_WORKLOADS } from './kubernetes/defaults';
+import { DEFAULT_HELM_RELEASE, DEFAULT_WORKLOADS } from './kubernetes/defaults';
 import { assembleKubernetesObjects } from './kubernetes/assemble';
 import { interpretPgBouncer } from './pgbouncer';
 import { interpretPostgres } from './postgres';
@@ -166,7 +166,7 @@ export function readingsFromSnapshot(
     };
   }
   const names = {
-    helmRelease: target.kubernetes?.helmRelease ?? 'authentik',
+    helmRelease: target.kubernetes?.helmRelease ?? DEFAULT_HELM_RELEASE,
     outpost: target.kubernetes?.workloads.outpost ?? DEFAULT_WORKLOADS.outpost,
   };
   const k8s = snapshot.kubernetes;

@@ -153,7 +153,8 @@ function helmSecret(options: {
   return encodeHelmReleaseSecret({
     namespace: NS,
     release: {
-      name: 'authentik',
+      // As the Terraform names it (helm_release "authentik" { name = "goauthentik" }).
+      name: 'goauthentik',
       version: options.revision,
       info: { status: 'deployed' },
       chart: {

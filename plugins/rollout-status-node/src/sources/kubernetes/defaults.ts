@@ -5,3 +5,6 @@ export const DEFAULT_WORKLOADS = {
   pgbouncer: 'pgbouncer',
   outpost: 'ak-outpost-authentik-embedded-outpost',
 };
+
+/** Helm release of authentik, as the infra's Terraform names it (helm_release name). */
+export const DEFAULT_HELM_RELEASE = 'goauthentik';
