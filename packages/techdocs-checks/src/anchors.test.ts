@@ -34,6 +34,7 @@ describe('runbook links from the code', () => {
       'runbooks/auth-tiers',
       'runbooks/conventions',
       'runbooks/critical-path',
+      'runbooks/drift',
       'runbooks/forward-auth-400',
       'runbooks/helm-apply',
       'runbooks/pgbouncer-pool',
