@@ -19,10 +19,7 @@ import { rolloutStatusQueryTextReadPermission } from '@internal/backstage-plugin
 import permissionBackend from '@backstage/plugin-permission-backend';
 import request from 'supertest';
 import portalPolicyModule from './module';
-import {
-  TEST_OWNERSHIP,
-  userInfoFromTable,
-} from '../__testUtils__/testIdentities';
+import { userInfoFromTable } from '../__testUtils__/testIdentities';
 
 async function startPermissionBackend() {
   const { server } = await startTestBackend({
