@@ -4,6 +4,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { rolloutStatusPlugin } from './plugin';
 
@@ -14,7 +15,7 @@ const derive = {
   token: 'unused',
 };
 
-async function backendWith(rolloutStatus: Record<string, unknown>) {
+async function backendWith(rolloutStatus: JsonObject) {
   const { server } = await startTestBackend({
     features: [
       rolloutStatusPlugin,

@@ -61,7 +61,7 @@ const load = (l: number[]) => l.map(v => v.toFixed(2)).join(' ');
 function printCluster(c: ClusterFigures) {
   const out = process.stdout;
   out.write(
-    `\n== ${c.title}: ${c.targets} derived targets in ${c.namespaces} namespaces; stock tab over ${c.entities} entities ==\n`,
+    `\n== ${c.title}: ${c.targets} derived targets; stock tab over ${c.entities} entities in ${c.namespaces} namespaces ==\n`,
   );
   const resources = [
     ...new Set([
@@ -106,7 +106,7 @@ function printCluster(c: ClusterFigures) {
       p => `${load(p.loadBefore)} → ${load(p.loadAfter)}`,
     ],
   ];
-  const width = 42;
+  const width = 48;
   const column = 36;
   out.write(
     `${'metric'.padEnd(width)}${'rollout-status (all targets)'.padEnd(
