@@ -1,5 +1,6 @@
 import { Browser, expect, Page, test } from '@playwright/test';
 import { startOidcServer, TestOidcServer } from '@internal/test-services';
+import { openAsGuest } from './signIn';
 
 // The backend's e2e config points its OIDC provider at this port
 // (e2e/serve-production-build.sh) and lists these break-glass hashes.
@@ -112,10 +113,29 @@ test('with authentik down, break-glass signs an admin in and the rollout page lo
   await form.getByLabel('Password').fill(ADMIN_PASSWORD);
   await form.getByRole('button', { name: 'Sign in with break-glass' }).click();
   await expect(sidebarCatalog(page)).toBeVisible();
+  // Registering locations is the admins': their nav offers it.
+  await expect(
+    page.getByRole('navigation', { name: 'sidebar nav' }).getByRole('link', {
+      name: /Register Existing/,
+    }),
+  ).toBeVisible();
 
   await page.getByRole('link', { name: 'Rollout status' }).click();
   await expect(page.getByText(/Safe to roll/).first()).toBeVisible({
     timeout: 60_000,
   });
+  await page.context().close();
+});
+
+test('a namespace owner is not offered registering locations', async ({
+  browser,
+}) => {
+  const page = await freshPage(browser);
+  await openAsGuest(page, '/');
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await expect(nav.getByRole('link', { name: 'Create' }).first()).toBeVisible();
+  await expect(
+    nav.getByRole('link', { name: /Register Existing/ }),
+  ).toHaveCount(0);
   await page.context().close();
 });

@@ -13,6 +13,8 @@ import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { catalogLocationCreatePermission } from '@backstage/plugin-catalog-common/alpha';
+import { usePermission } from '@backstage/plugin-permission-react';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -20,6 +22,14 @@ export const SidebarContent = NavContentBlueprint.make({
       const nav = navItems.withComponent(item => (
         <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
       ));
+
+      // Registering locations is an admin action (the backend refuses it to
+      // everyone else); the nav shows it only to those the policy allows.
+      // eslint-disable-next-line react-hooks/rules-of-hooks
+      const canRegister = usePermission({
+        permission: catalogLocationCreatePermission,
+      }).allowed;
+      const register = nav.take('page:catalog-import');
 
       // Skipped items
       nav.take('page:search'); // Using search modal instead
@@ -38,6 +48,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:scaffolder')}
             <SidebarDivider />
             <SidebarScrollWrapper>
+              {canRegister && register}
               {nav.rest({ sortBy: 'title' })}
             </SidebarScrollWrapper>
           </SidebarGroup>
