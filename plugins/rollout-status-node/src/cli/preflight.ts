@@ -131,19 +131,19 @@ export async function runPreflight(
     const stacks = [
       ...new Set(config.targets.flatMap(t => (t.derived ? [t.derived.stack] : []))),
     ];
-    throw new InputError(
-      args.target
-        ? `--target ${
-            args.target
-          }: no such target in rolloutStatus.targets (have: ${
-            config.targets.map(t => t.id).join(', ') || 'none'
-          })`
-        : args.stack
-        ? `--stack ${args.stack}: no derived target for this stack (stacks with a Helm release or a critical-path workload: ${
-            stacks.join(', ') || 'none; is rolloutStatus.derive set?'
-          })`
-        : 'rolloutStatus.targets is empty: nothing to check',
-    );
+    if (args.target)
+      throw new InputError(
+        `--target ${args.target}: no such target in rolloutStatus.targets (have: ${
+          config.targets.map(t => t.id).join(', ') || 'none'
+        })`,
+      );
+    if (args.stack)
+      throw new InputError(
+        `--stack ${args.stack}: no derived target for this stack (stacks with a Helm release or a critical-path workload: ${
+          stacks.join(', ') || 'none; is rolloutStatus.derive set?'
+        })`,
+      );
+    throw new InputError('rolloutStatus.targets is empty: nothing to check');
   }
   const reads = new SharedReads(config.intervalSeconds * 1000);
   const statuses = await Promise.all(

@@ -27,16 +27,17 @@ function known<T>(v: Val<T> | undefined): T | undefined {
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** The handler block of each probe kind (an HTTP GET when none is written). */
+const PROBE_HANDLERS: Record<NonNullable<ProbeModel['handler']>, () => Json> = {
+  'http-get': () => ({ httpGet: { path: '/', port: 8080 } }),
+  'tcp-socket': () => ({ tcpSocket: { port: 8080 } }),
+  exec: () => ({ exec: { command: ['true'] } }),
+  grpc: () => ({ grpc: { port: 8080 } }),
+};
+
 /** A probe as the API server returns it, from the Terraform's timing and handler kind. */
 function liveProbe(p: ProbeModel): Json {
-  const handler =
-    p.handler === 'tcp-socket'
-      ? { tcpSocket: { port: 8080 } }
-      : p.handler === 'exec'
-        ? { exec: { command: ['true'] } }
-        : p.handler === 'grpc'
-          ? { grpc: { port: 8080 } }
-          : { httpGet: { path: '/', port: 8080 } };
+  const handler = PROBE_HANDLERS[p.handler ?? 'http-get']();
   const timing: Json = {};
   for (const key of [
     'initialDelaySeconds',
@@ -230,6 +231,12 @@ function workloadObjects(w: LiveWorkload, deployedAt: number): Json[] {
   return objects;
 }
 
+/** The API kind of each model kind that is not a Deployment. */
+const LIVE_KINDS: Partial<Record<WorkloadModel['kind'], LiveWorkload['kind']>> = {
+  'stateful-set': 'StatefulSet',
+  'daemon-set': 'DaemonSet',
+};
+
 function declaredWorkload(w: WorkloadModel): LiveWorkload | undefined {
   const name = known(w.name);
   const namespace = known(w.namespace);
@@ -240,7 +247,7 @@ function declaredWorkload(w: WorkloadModel): LiveWorkload | undefined {
   if (!containers.length) containers.push({ name, image: `${name}:latest`, resources: {} });
   const release = w.helm ? known(w.helm.release) : undefined;
   return {
-    kind: w.kind === 'stateful-set' ? 'StatefulSet' : w.kind === 'daemon-set' ? 'DaemonSet' : 'Deployment',
+    kind: LIVE_KINDS[w.kind] ?? 'Deployment',
     name,
     namespace,
     replicas: w.kind === 'daemon-set' ? NODES.length : known(w.replicas) ?? 1,
@@ -335,6 +342,13 @@ function applyChange(objects: Json[], change: LiveChange, now: number) {
   }
 }
 
+/** The healthy pods a budget wants, as the disruption controller computes it for integers. */
+function desiredHealthy(minAvailable: unknown, maxUnavailable: unknown, pods: number): number {
+  if (typeof minAvailable === 'number') return minAvailable;
+  if (typeof maxUnavailable === 'number') return Math.max(pods - maxUnavailable, 0);
+  return pods;
+}
+
 /**
  * A simulated cluster that runs what the infra model declares: every
  * workload converged with its pods on three nodes, a release Secret per
@@ -392,12 +406,7 @@ export function buildSimulatedCluster(
       const pods = objects.filter(o => o.kind === 'Pod' && o.metadata.namespace === namespace && matchesLabels(p.selector!, o.metadata.labels));
       const minAvailable = known(p.minAvailable);
       const maxUnavailable = known(p.maxUnavailable);
-      const desired =
-        typeof minAvailable === 'number'
-          ? minAvailable
-          : typeof maxUnavailable === 'number'
-            ? Math.max(pods.length - maxUnavailable, 0)
-            : pods.length;
+      const desired = desiredHealthy(minAvailable, maxUnavailable, pods.length);
       pdbs.push({
         apiVersion: 'policy/v1',
         kind: 'PodDisruptionBudget',
