@@ -29,10 +29,24 @@ const techdocsEnv = {
 // provider must be configured (or the backend refuses to start) and retries
 // discovery at the first sign-in.
 const signInEnv = {
-  AUTHENTIK_OIDC_METADATA_URL: 'http://127.0.0.1:9/.well-known/openid-configuration',
+  AUTHENTIK_OIDC_METADATA_URL:
+    'http://127.0.0.1:9/.well-known/openid-configuration',
   AUTHENTIK_OIDC_CLIENT_ID: 'infra-portal',
   AUTHENTIK_OIDC_CLIENT_SECRET: 'test-client-secret',
   AUTH_SESSION_SECRET: 'test-session-secret',
+};
+
+// Production reads the real cluster and authentik's PgBouncer and database;
+// none runs here. Their settings must be present (or the backend refuses to
+// start), and the checks they feed say "unknown" with the connection error.
+const rolloutEnv = {
+  KUBERNETES_API_URL: 'http://127.0.0.1:9',
+  KUBERNETES_PORTAL_TOKEN: 'test-kubernetes-token',
+  KUBERNETES_CA_DATA: Buffer.from('not a real CA').toString('base64'),
+  ROLLOUT_STATUS_PGBOUNCER_PASSWORD: 'test-pgbouncer-password',
+  ROLLOUT_STATUS_PG_PASSWORD: 'test-pg-password',
+  ROLLOUT_STATUS_AUTHENTIK_READY_URL: 'http://127.0.0.1:9/-/health/ready/',
+  ROLLOUT_STATUS_FORWARD_AUTH_URL: 'http://127.0.0.1:9/',
 };
 
 function overlay(port: number) {
@@ -78,6 +92,7 @@ describe('backend on PostgreSQL (production config)', () => {
         NODE_ENV: 'production',
         ...techdocsEnv,
         ...signInEnv,
+        ...rolloutEnv,
         POSTGRES_HOST: postgres.host,
         POSTGRES_PORT: String(postgres.port),
         POSTGRES_USER: postgres.user,
