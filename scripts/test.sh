@@ -31,6 +31,7 @@ step() {
 step "type-check" yarn_run tsc
 step "lint" yarn_run backstage-cli repo lint
 step "lint browser tests" yarn_run lint:e2e
+step "format" yarn_run prettier --check .
 step "config schema" yarn_run backstage-cli config:check --lax --strict
 # Jest across every package; JSON results feed the summary line below.
 jest_tests() {

@@ -4,7 +4,9 @@ describe('startPostgres', () => {
   it('starts a server that answers queries with password auth and stops it', async () => {
     const pg = await startPostgres();
     try {
-      const rows = await pg.query<{ answer: number }>('SELECT 41 + 1 AS answer');
+      const rows = await pg.query<{ answer: number }>(
+        'SELECT 41 + 1 AS answer',
+      );
       expect(rows).toEqual([{ answer: 42 }]);
     } finally {
       await pg.stop();

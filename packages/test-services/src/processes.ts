@@ -31,7 +31,9 @@ export async function runServiceCommand(
     return stdout;
   } catch (error) {
     const e = error as { stderr?: string; message: string };
-    throw new Error(`${binary} ${args.join(' ')} failed: ${e.stderr || e.message}`);
+    throw new Error(
+      `${binary} ${args.join(' ')} failed: ${e.stderr || e.message}`,
+    );
   }
 }
 

@@ -66,7 +66,10 @@ export const CHECKS: Record<CheckId, CheckDefinition> = {
     title: 'Rollout progress',
     question: 'Has the last rollout converged, without ReplicaSet churn?',
     sources: ['kubernetes'],
-    runbook: { page: 'runbooks/stuck-rollout', anchor: 'rollout-not-converging' },
+    runbook: {
+      page: 'runbooks/stuck-rollout',
+      anchor: 'rollout-not-converging',
+    },
   },
   'probe-kills': {
     id: 'probe-kills',
@@ -82,12 +85,16 @@ export const CHECKS: Record<CheckId, CheckDefinition> = {
     question:
       'Would an apply now change the running version (or downgrade it below the migrated database)?',
     sources: ['kubernetes', 'postgres'],
-    runbook: { page: 'runbooks/helm-apply', anchor: 'compare-live-image-and-pin' },
+    runbook: {
+      page: 'runbooks/helm-apply',
+      anchor: 'compare-live-image-and-pin',
+    },
   },
   pool: {
     id: 'pool',
     title: 'PgBouncer pool',
-    question: 'Are clients waiting for a server connection, and how full is the pool?',
+    question:
+      'Are clients waiting for a server connection, and how full is the pool?',
     sources: ['pgbouncer'],
     runbook: { page: 'runbooks/pgbouncer-pool', anchor: 'reading-show-pools' },
   },
@@ -97,14 +104,20 @@ export const CHECKS: Record<CheckId, CheckDefinition> = {
     question:
       'Is a session idle in transaction holding an advisory lock that boots wait on?',
     sources: ['postgres'],
-    runbook: { page: 'runbooks/stuck-rollout', anchor: 'idle-in-transaction-holders' },
+    runbook: {
+      page: 'runbooks/stuck-rollout',
+      anchor: 'idle-in-transaction-holders',
+    },
   },
   'db-connections': {
     id: 'db-connections',
     title: 'Database connections',
     question: 'How close is each application to max_connections?',
     sources: ['postgres'],
-    runbook: { page: 'runbooks/pgbouncer-pool', anchor: 'connections-per-application' },
+    runbook: {
+      page: 'runbooks/pgbouncer-pool',
+      anchor: 'connections-per-application',
+    },
   },
   'session-store': {
     id: 'session-store',
@@ -118,7 +131,10 @@ export const CHECKS: Record<CheckId, CheckDefinition> = {
     title: 'authentik readiness',
     question: 'Does authentik answer its readiness endpoint?',
     sources: ['http'],
-    runbook: { page: 'runbooks/forward-auth-400', anchor: 'authentik-readiness' },
+    runbook: {
+      page: 'runbooks/forward-auth-400',
+      anchor: 'authentik-readiness',
+    },
   },
   'forward-auth': {
     id: 'forward-auth',
@@ -126,7 +142,10 @@ export const CHECKS: Record<CheckId, CheckDefinition> = {
     question:
       'Does a cookie-less request to a protected host get a redirect to the login (not a 400)?',
     sources: ['http'],
-    runbook: { page: 'runbooks/forward-auth-400', anchor: 'cookieless-request' },
+    runbook: {
+      page: 'runbooks/forward-auth-400',
+      anchor: 'cookieless-request',
+    },
   },
   drift: {
     id: 'drift',

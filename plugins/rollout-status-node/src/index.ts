@@ -38,6 +38,10 @@ export {
 } from './simulated';
 export type { LiveChanges, RecordedKubernetes } from './simulated';
 export { deriveTargets } from './targets/deriveTargets';
-export type { DerivedTargetSpec, DerivedWorkload, DerivedHelmRelease } from './targets/types';
+export type {
+  DerivedTargetSpec,
+  DerivedWorkload,
+  DerivedHelmRelease,
+} from './targets/types';
 export { SharedReads } from './sources/sharedReads';
 export { BootHistory } from './checks/bootTime';

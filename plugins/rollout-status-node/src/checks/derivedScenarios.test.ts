@@ -2,7 +2,10 @@ import { CheckResult } from '@internal/backstage-plugin-rollout-status-common';
 import { collectReadings, evaluateTarget, readRolloutStatusConfig } from '..';
 import { SharedReads } from '../sources/sharedReads';
 import { DerivedTargetSpec } from '../targets/types';
-import { KubernetesFixtureServer, startKubernetesFixtureServer } from '../testUtils';
+import {
+  KubernetesFixtureServer,
+  startKubernetesFixtureServer,
+} from '../testUtils';
 import {
   DERIVED_AT,
   keelSplitScenario,
@@ -14,24 +17,43 @@ const TOKEN = 'derived-token-5521';
 
 function targetFor(url: string, spec: DerivedTargetSpec) {
   const [base] = readRolloutStatusConfig({
-    targets: [{ id: spec.stack, title: spec.stack, kubernetes: { url, token: TOKEN, namespace: spec.namespace } }],
+    targets: [
+      {
+        id: spec.stack,
+        title: spec.stack,
+        kubernetes: { url, token: TOKEN, namespace: spec.namespace },
+      },
+    ],
   }).targets;
   return { ...base, derived: spec };
 }
 
-async function judge(server: KubernetesFixtureServer, spec: DerivedTargetSpec, reads?: SharedReads) {
+async function judge(
+  server: KubernetesFixtureServer,
+  spec: DerivedTargetSpec,
+  reads?: SharedReads,
+) {
   const target = targetFor(server.url, spec);
-  const readings = await collectReadings(target, { deadlineMs: 2000, now: () => Date.parse(DERIVED_AT), reads });
+  const readings = await collectReadings(target, {
+    deadlineMs: 2000,
+    now: () => Date.parse(DERIVED_AT),
+    reads,
+  });
   return evaluateTarget(target, readings);
 }
 
-const verdicts = (checks: CheckResult[]) => Object.fromEntries(checks.map(c => [c.id, c.verdict]));
-const check = (checks: CheckResult[], id: string) => checks.find(c => c.id === id)!;
+const verdicts = (checks: CheckResult[]) =>
+  Object.fromEntries(checks.map(c => [c.id, c.verdict]));
+const check = (checks: CheckResult[], id: string) =>
+  checks.find(c => c.id === id)!;
 
 describe('targets derived from the infra model, against the fixture API server', () => {
   let server: KubernetesFixtureServer;
   beforeAll(async () => {
-    server = await startKubernetesFixtureServer({ recorded: traefikScenario().recorded, token: TOKEN });
+    server = await startKubernetesFixtureServer({
+      recorded: traefikScenario().recorded,
+      token: TOKEN,
+    });
   });
   afterAll(() => server.close());
 
@@ -49,7 +71,10 @@ describe('targets derived from the infra model, against the fixture API server',
     expect(check(status.checks, 'replicas').evidence).toEqual([
       { label: 'traefik', value: '3/3 ready on 3 node(s)' },
     ]);
-    expect(status.preflight).toMatchObject({ safeToApply: true, basedOn: ['pdb', 'rollout', 'version-pin'] });
+    expect(status.preflight).toMatchObject({
+      safeToApply: true,
+      basedOn: ['pdb', 'rollout', 'version-pin'],
+    });
   });
 
   it('a Keel split on a non-authentik release: the pods run what Keel rolled, an apply would downgrade it', async () => {
@@ -74,7 +99,9 @@ describe('targets derived from the infra model, against the fixture API server',
       'cloudflared: livenessProbe (cloudflared) is initialDelaySeconds=0 periodSeconds=10 timeoutSeconds=1 failureThreshold=6 successThreshold=1 live, initialDelaySeconds=0 periodSeconds=10 timeoutSeconds=1 failureThreshold=3 successThreshold=1 in stacks/cloudflared/main.tf:40, last written by kubectl-patch at 2026-06-15T11:00:00.000Z: an apply would revert a live change',
     );
     expect(status.preflight.safeToApply).toBe(false);
-    expect(status.preflight.reasons.join('\n')).toMatch(/Declared vs live: cloudflared: livenessProbe/);
+    expect(status.preflight.reasons.join('\n')).toMatch(
+      /Declared vs live: cloudflared: livenessProbe/,
+    );
   });
 
   it('a Keel-managed image is listed as managed, not drift', async () => {
@@ -90,7 +117,11 @@ describe('targets derived from the infra model, against the fixture API server',
         declared: 'edoburu/pgbouncer:latest',
         live: 'edoburu/pgbouncer:v1.24.1-p1',
         status: 'managed',
-        changedBy: { manager: 'keel', operation: 'Update', time: '2026-06-15T10:00:00.000Z' },
+        changedBy: {
+          manager: 'keel',
+          operation: 'Update',
+          time: '2026-06-15T10:00:00.000Z',
+        },
       }),
     ]);
   });
@@ -100,7 +131,10 @@ describe('targets derived from the infra model, against the fixture API server',
     server.serve(recorded);
     const before = server.requests.get('deployments') ?? 0;
     const reads = new SharedReads(30_000);
-    await Promise.all([judge(server, spec, reads), judge(server, { ...spec, stack: 'other' }, reads)]);
+    await Promise.all([
+      judge(server, spec, reads),
+      judge(server, { ...spec, stack: 'other' }, reads),
+    ]);
     await judge(server, spec, reads);
     expect((server.requests.get('deployments') ?? 0) - before).toBe(1);
   });

@@ -14,7 +14,11 @@ import { Findings, requireReadings, result } from './helpers';
  */
 export const driftCheck: CheckFunction = ({ target, readings }) => {
   const id = 'drift';
-  const got = requireReadings(id, { kubernetes: readings.kubernetes }, readings.evaluatedAt);
+  const got = requireReadings(
+    id,
+    { kubernetes: readings.kubernetes },
+    readings.evaluatedAt,
+  );
   if (!got.ok) return got.result;
   const k8s = got.data.kubernetes;
   const spec = target.derived;
@@ -48,11 +52,17 @@ export const driftCheck: CheckFunction = ({ target, readings }) => {
       label: w.name,
       value: drifted.length
         ? `${drifted.length} field(s) differ from the Terraform`
-        : `matches the Terraform${found.length ? ` (${found.length} field(s) managed live by design)` : ''}`,
+        : `matches the Terraform${
+            found.length
+              ? ` (${found.length} field(s) managed live by design)`
+              : ''
+          }`,
     });
     for (const i of drifted) {
       const by = i.changedBy
-        ? `, last written by ${i.changedBy.manager}${i.changedBy.time ? ` at ${i.changedBy.time}` : ''}`
+        ? `, last written by ${i.changedBy.manager}${
+            i.changedBy.time ? ` at ${i.changedBy.time}` : ''
+          }`
         : '';
       findings.add(
         w.criticalPath ? 'critical' : 'warn',
@@ -64,7 +74,9 @@ export const driftCheck: CheckFunction = ({ target, readings }) => {
   return result({
     id,
     verdict: findings.verdict,
-    summary: findings.summary('What runs matches the Terraform (managed fields aside)'),
+    summary: findings.summary(
+      'What runs matches the Terraform (managed fields aside)',
+    ),
     reasons: findings.reasons,
     evidence,
     used: got.used,

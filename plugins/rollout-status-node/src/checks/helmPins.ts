@@ -21,23 +21,36 @@ function keelEnrolment(
   deploymentNames: string[],
 ): { enrolled: boolean | undefined; evidence: string } {
   if (k8s.namespaceLabels?.[KEEL_NAMESPACE_LABEL] === 'true')
-    return { enrolled: true, evidence: `namespace label ${KEEL_NAMESPACE_LABEL}=true` };
+    return {
+      enrolled: true,
+      evidence: `namespace label ${KEEL_NAMESPACE_LABEL}=true`,
+    };
   const annotated = deploymentNames.find(n => {
     const d = findDeployment(n, k8s.deployments);
     return Boolean(
-      d?.metadata?.annotations?.[KEEL_POLICY] ?? d?.metadata?.labels?.[KEEL_POLICY],
+      d?.metadata?.annotations?.[KEEL_POLICY] ??
+        d?.metadata?.labels?.[KEEL_POLICY],
     );
   });
-  if (annotated) return { enrolled: true, evidence: `${annotated} has ${KEEL_POLICY}` };
+  if (annotated)
+    return { enrolled: true, evidence: `${annotated} has ${KEEL_POLICY}` };
   const declared = spec.workloads.find(
-    w => w.helmRelease === release.name && w.liveManaged.some(f => f.field === 'image'),
+    w =>
+      w.helmRelease === release.name &&
+      w.liveManaged.some(f => f.field === 'image'),
   );
   if (declared)
-    return { enrolled: true, evidence: `the Terraform hands ${declared.name}'s image to a live manager` };
-  if (k8s.namespaceLabels) return { enrolled: false, evidence: 'namespace not enrolled in Keel' };
+    return {
+      enrolled: true,
+      evidence: `the Terraform hands ${declared.name}'s image to a live manager`,
+    };
+  if (k8s.namespaceLabels)
+    return { enrolled: false, evidence: 'namespace not enrolled in Keel' };
   return {
     enrolled: undefined,
-    evidence: `Keel enrolment unknown (${k8s.namespaceError ?? 'namespace not read'})`,
+    evidence: `Keel enrolment unknown (${
+      k8s.namespaceError ?? 'namespace not read'
+    })`,
   };
 }
 
@@ -52,7 +65,12 @@ export function judgeHelmRelease(
   release: DerivedHelmRelease,
   spec: DerivedTargetSpec,
   k8s: KubernetesObjects,
-): { verdict: Verdict; reasons: string[]; evidence: Evidence[]; data: Record<string, unknown> } {
+): {
+  verdict: Verdict;
+  reasons: string[];
+  evidence: Evidence[];
+  data: Record<string, unknown>;
+} {
   const findings = new Findings();
   const evidence: Evidence[] = [];
   const info = k8s.helmReleases?.[release.name];
@@ -61,7 +79,9 @@ export function judgeHelmRelease(
     .map(w => w.name);
   const deployments = [
     ...new Set([
-      ...deploymentsOfRelease(release.name, k8s).map(d => d.metadata?.name ?? ''),
+      ...deploymentsOfRelease(release.name, k8s).map(
+        d => d.metadata?.name ?? '',
+      ),
       ...declaredNames.filter(n => findDeployment(n, k8s.deployments)),
     ]),
   ];
@@ -72,17 +92,32 @@ export function judgeHelmRelease(
       'unknown',
       `${release.name}: no deployed Helm release Secret sh.helm.release.v1.${release.name}.v* in namespace ${k8s.namespace}: what an apply renders is unknown`,
     );
-    return { verdict: findings.verdict, reasons: findings.reasons, evidence, data: { release: release.name } };
+    return {
+      verdict: findings.verdict,
+      reasons: findings.reasons,
+      evidence,
+      data: { release: release.name },
+    };
   }
   const rendered = renderedTag(info, release.imageTag?.key);
   evidence.push({
     label: `${release.name} an apply renders`,
-    value: `${rendered.tag ?? 'unknown'} (${rendered.from}; revision ${info.revision}, chart ${info.chartVersion ?? '?'})`,
+    value: `${rendered.tag ?? 'unknown'} (${rendered.from}; revision ${
+      info.revision
+    }, chart ${info.chartVersion ?? '?'})`,
   });
   if (!deployments.length) {
     findings.add('ok');
-    evidence.push({ label: `${release.name} pods`, value: 'no Deployment of this release found' });
-    return { verdict: findings.verdict, reasons: findings.reasons, evidence, data: { release: release.name, rendered: rendered.tag } };
+    evidence.push({
+      label: `${release.name} pods`,
+      value: 'no Deployment of this release found',
+    });
+    return {
+      verdict: findings.verdict,
+      reasons: findings.reasons,
+      evidence,
+      data: { release: release.name, rendered: rendered.tag },
+    };
   }
   const running: string[] = [];
   for (const name of deployments) {
@@ -92,10 +127,17 @@ export function judgeHelmRelease(
     running.push(...podTags);
     evidence.push({
       label: name,
-      value: `pods run ${podTags.join(', ') || 'nothing yet'} (container statuses); template ${templateTag ?? 'has no tag'}`,
+      value: `pods run ${
+        podTags.join(', ') || 'nothing yet'
+      } (container statuses); template ${templateTag ?? 'has no tag'}`,
     });
     if (podTags.length > 1)
-      findings.add('warn', `${name}: its pods run different versions (${podTags.join(', ')}, from container statuses)`);
+      findings.add(
+        'warn',
+        `${name}: its pods run different versions (${podTags.join(
+          ', ',
+        )}, from container statuses)`,
+      );
     if (rendered.tag && podTags.length === 1 && podTags[0] !== rendered.tag) {
       const live = podTags[0];
       const cmp = compareVersions(rendered.tag, live);
@@ -104,19 +146,31 @@ export function judgeHelmRelease(
         : '';
       findings.add(
         cmp !== undefined && cmp < 0 ? 'critical' : 'warn',
-        `${release.name}: ${name}'s pods run ${live} (container statuses) but an apply renders ${rendered.tag} (${rendered.from}): the apply ${
+        `${
+          release.name
+        }: ${name}'s pods run ${live} (container statuses) but an apply renders ${
+          rendered.tag
+        } (${rendered.from}): the apply ${
           cmp !== undefined && cmp < 0 ? 'DOWNGRADES' : 'changes'
         } the version.${keelText}`,
       );
     }
   }
   if (!rendered.tag)
-    findings.add('unknown', `${release.name}: the release has no appVersion or image tag`);
+    findings.add(
+      'unknown',
+      `${release.name}: the release has no appVersion or image tag`,
+    );
   findings.add('ok');
   return {
     verdict: findings.verdict,
     reasons: findings.reasons,
     evidence,
-    data: { release: release.name, rendered: rendered.tag, running: [...new Set(running)], keel: keel.enrolled },
+    data: {
+      release: release.name,
+      rendered: rendered.tag,
+      running: [...new Set(running)],
+      keel: keel.enrolled,
+    },
   };
 }

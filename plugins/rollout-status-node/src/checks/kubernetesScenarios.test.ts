@@ -108,7 +108,9 @@ describe('Kubernetes checks through the official client against the fixture API 
       .map(b => `${b.revision}:${b.imageTag}`);
     expect(bars).toEqual(['9:2026.2.4', '8:2026.2.2', '7:2026.2.4']);
     const kills = status.checks.find(c => c.id === 'probe-kills');
-    expect(kills?.reasons.join('\n')).toMatch(/budget before liveness kills it \(liveness 33 s\)/);
+    expect(kills?.reasons.join('\n')).toMatch(
+      /budget before liveness kills it \(liveness 33 s\)/,
+    );
     expect(status.preflight).toMatchObject({
       verdict: 'critical',
       safeToApply: false,

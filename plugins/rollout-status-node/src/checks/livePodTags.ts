@@ -16,7 +16,12 @@ export function liveTags(
   const podTags = podsOfDeployment(name, k8s.replicaSets, k8s.pods).flatMap(
     pod =>
       (pod.status?.containerStatuses ?? [])
-        .filter(c => !container || c.name === container.name || pod.status?.containerStatuses?.length === 1)
+        .filter(
+          c =>
+            !container ||
+            c.name === container.name ||
+            pod.status?.containerStatuses?.length === 1,
+        )
         .map(c => imageTag(c.image))
         .filter((t): t is string => Boolean(t)),
   );

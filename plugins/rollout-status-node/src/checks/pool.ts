@@ -97,7 +97,9 @@ export const poolCheck: CheckFunction = ({ target, readings }) => {
     return result({
       id,
       verdict: 'unknown',
-      summary: `PgBouncer has no pool for database "${bouncer.database}" and does not list it in SHOW DATABASES (have: ${
+      summary: `PgBouncer has no pool for database "${
+        bouncer.database
+      }" and does not list it in SHOW DATABASES (have: ${
         bouncer.configuredDatabases?.join(', ') || 'none'
       }); check rolloutStatus.targets[].pgbouncer.database`,
       used,

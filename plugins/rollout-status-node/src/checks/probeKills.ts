@@ -38,8 +38,11 @@ export function bootBudgetSeconds(
   liveness: V1Probe,
   startup: V1Probe | undefined,
 ): { seconds: number; text: string } {
-  const live = livenessBudgetSeconds(liveness) + (startup ? 0 : liveness.initialDelaySeconds ?? 0);
-  if (!startup) return { seconds: live, text: `liveness ${formatSeconds(live)}` };
+  const live =
+    livenessBudgetSeconds(liveness) +
+    (startup ? 0 : liveness.initialDelaySeconds ?? 0);
+  if (!startup)
+    return { seconds: live, text: `liveness ${formatSeconds(live)}` };
   const start =
     (startup.initialDelaySeconds ?? 0) +
     (startup.failureThreshold ?? 3) * (startup.periodSeconds ?? 10);

@@ -42,15 +42,16 @@ export function criticalWorkloads(
   for (const w of spec.workloads) {
     if (!w.criticalPath) continue;
     if (w.kind !== 'deployment' && w.kind !== 'helm') continue;
-    out.set(w.name, w.helmRelease ? `Helm release ${w.helmRelease}` : 'Terraform');
+    out.set(
+      w.name,
+      w.helmRelease ? `Helm release ${w.helmRelease}` : 'Terraform',
+    );
   }
   const patterns = spec.criticalPathPatterns.map(p => new RegExp(p));
   for (const release of spec.helmReleases) {
     for (const d of k8s ? deploymentsOfRelease(release.name, k8s) : []) {
       const name = d.metadata?.name ?? '';
-      const optIn = OPT_IN_LABELS.some(
-        l => d.metadata?.labels?.[l] === 'true',
-      );
+      const optIn = OPT_IN_LABELS.some(l => d.metadata?.labels?.[l] === 'true');
       if (!out.has(name) && (optIn || patterns.some(r => r.test(name))))
         out.set(name, `Helm release ${release.name}`);
     }

@@ -51,7 +51,9 @@ export function renderedTag(
   tag?: string;
   from: string;
 } {
-  const paths = declaredKey ? [declaredKey.split('.'), ...TAG_PATHS] : TAG_PATHS;
+  const paths = declaredKey
+    ? [declaredKey.split('.'), ...TAG_PATHS]
+    : TAG_PATHS;
   for (const path of paths) {
     const value = dig(release.values, path);
     if (typeof value === 'string' && value)

@@ -129,17 +129,23 @@ export async function runPreflight(
   });
   if (!selected.length) {
     const stacks = [
-      ...new Set(config.targets.flatMap(t => (t.derived ? [t.derived.stack] : []))),
+      ...new Set(
+        config.targets.flatMap(t => (t.derived ? [t.derived.stack] : [])),
+      ),
     ];
     if (args.target)
       throw new InputError(
-        `--target ${args.target}: no such target in rolloutStatus.targets (have: ${
+        `--target ${
+          args.target
+        }: no such target in rolloutStatus.targets (have: ${
           config.targets.map(t => t.id).join(', ') || 'none'
         })`,
       );
     if (args.stack)
       throw new InputError(
-        `--stack ${args.stack}: no derived target for this stack (stacks with a Helm release or a critical-path workload: ${
+        `--stack ${
+          args.stack
+        }: no derived target for this stack (stacks with a Helm release or a critical-path workload: ${
           stacks.join(', ') || 'none; is rolloutStatus.derive set?'
         })`,
       );

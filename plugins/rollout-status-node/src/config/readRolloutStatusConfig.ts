@@ -32,7 +32,10 @@ export interface TargetConfig
 
 /** Where derived targets come from: the infra repo and the cluster that runs it. */
 export interface DeriveSettings
-  extends Omit<DeriveConfig, 'clusterName' | 'url' | 'token' | 'caData' | 'skipTLSVerify'> {
+  extends Omit<
+    DeriveConfig,
+    'clusterName' | 'url' | 'token' | 'caData' | 'skipTLSVerify'
+  > {
   connection: KubernetesConnection;
 }
 
@@ -171,8 +174,17 @@ export function readRolloutStatusConfig(
     derive = {
       ...rest,
       connection: clusterName
-        ? findCluster(clusterLocatorMethods, clusterName, 'rolloutStatus.derive')
-        : { url: url ?? '', token, caData, skipTLSVerify: skipTLSVerify ?? false },
+        ? findCluster(
+            clusterLocatorMethods,
+            clusterName,
+            'rolloutStatus.derive',
+          )
+        : {
+            url: url ?? '',
+            token,
+            caData,
+            skipTLSVerify: skipTLSVerify ?? false,
+          },
     };
   }
   return {

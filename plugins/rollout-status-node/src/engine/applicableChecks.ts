@@ -33,18 +33,25 @@ export function applicableChecks(
     // Without live data a Helm release might render one: say unknown, not nothing.
     (!k8s && spec.helmReleases.length > 0);
   const keep = new Set<CheckId>();
-  if (critical) ['replicas', 'pdb', 'rollout', 'probe-kills'].forEach(c => keep.add(c as CheckId));
+  if (critical)
+    ['replicas', 'pdb', 'rollout', 'probe-kills'].forEach(c =>
+      keep.add(c as CheckId),
+    );
   if (spec.helmReleases.length) keep.add('version-pin');
   if (spec.workloads.some(w => w.kind === 'deployment')) keep.add('drift');
   if (target.pgbouncer) keep.add('pool');
-  if (target.postgres) ['lock-holders', 'db-connections'].forEach(c => keep.add(c as CheckId));
+  if (target.postgres)
+    ['lock-holders', 'db-connections'].forEach(c => keep.add(c as CheckId));
   if (target.http?.readyUrl) keep.add('authentik-ready');
   if (target.http?.forwardAuthUrl) keep.add('forward-auth');
-  if (k8s && findDeployment(target.kubernetes?.workloads.outpost ?? '', k8s.deployments))
+  if (
+    k8s &&
+    findDeployment(target.kubernetes?.workloads.outpost ?? '', k8s.deployments)
+  )
     keep.add('session-store');
   const checks = all.filter(id => keep.has(id));
-  const preflight = (['pdb', 'rollout', 'version-pin', 'lock-holders', 'drift'] as CheckId[]).filter(
-    id => keep.has(id),
-  );
+  const preflight = (
+    ['pdb', 'rollout', 'version-pin', 'lock-holders', 'drift'] as CheckId[]
+  ).filter(id => keep.has(id));
   return { checks, preflight };
 }

@@ -80,7 +80,12 @@ describe('faults: every answer within the deadline, affected checks unknown with
     expect(elapsed).toBeLessThan(DEADLINE + 300);
     expectUnknown(
       status,
-      new RegExp(`Kubernetes API ${url.replace(/[.]/g, '\\.')} unreachable: ECONNREFUSED`),
+      new RegExp(
+        `Kubernetes API ${url.replace(
+          /[.]/g,
+          '\\.',
+        )} unreachable: ECONNREFUSED`,
+      ),
     );
   });
 

@@ -25,7 +25,8 @@ function known<T>(v: Val<T> | undefined): T | undefined {
   return v === undefined || isUnresolved(v) ? undefined : v;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const iso = (ms: number) =>
+  new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The handler block of each probe kind (an HTTP GET when none is written). */
 const PROBE_HANDLERS: Record<NonNullable<ProbeModel['handler']>, () => Json> = {
@@ -52,7 +53,10 @@ function liveProbe(p: ProbeModel): Json {
   return { ...handler, ...timing };
 }
 
-function liveContainer(c: ContainerModel, fallbackImage: string): Json | undefined {
+function liveContainer(
+  c: ContainerModel,
+  fallbackImage: string,
+): Json | undefined {
   const name = known(c.name);
   if (!name) return undefined;
   const requests: Json = {};
@@ -81,10 +85,13 @@ function containerFields(containers: Json[], only?: string[]): Json {
   for (const c of containers) {
     const fields: Json = {};
     for (const key of Object.keys(c))
-      if (key !== 'name' && (!only || only.includes(key))) fields[`f:${key}`] = {};
+      if (key !== 'name' && (!only || only.includes(key)))
+        fields[`f:${key}`] = {};
     byName[`k:{"name":"${c.name}"}`] = fields;
   }
-  return { 'f:spec': { 'f:template': { 'f:spec': { 'f:containers': byName } } } };
+  return {
+    'f:spec': { 'f:template': { 'f:spec': { 'f:containers': byName } } },
+  };
 }
 
 interface LiveWorkload {
@@ -128,9 +135,18 @@ function workloadObjects(w: LiveWorkload, deployedAt: number): Json[] {
       },
     ],
   };
-  const template = { metadata: { labels: w.labels }, spec: { containers: w.containers } };
+  const template = {
+    metadata: { labels: w.labels },
+    spec: { containers: w.containers },
+  };
   const owner = (kind: string, name: string) => [
-    { apiVersion: 'apps/v1', kind, name, uid: `uid-${w.namespace}-${name}`, controller: true },
+    {
+      apiVersion: 'apps/v1',
+      kind,
+      name,
+      uid: `uid-${w.namespace}-${name}`,
+      controller: true,
+    },
   ];
   const objects: Json[] = [];
   let podOwner = owner(w.kind, w.name);
@@ -153,14 +169,25 @@ function workloadObjects(w: LiveWorkload, deployedAt: number): Json[] {
         strategy:
           w.strategy === 'Recreate'
             ? { type: 'Recreate' }
-            : { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+            : {
+                type: 'RollingUpdate',
+                rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+              },
         template,
       },
       status: {
         ...status,
         conditions: [
-          { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' },
-          { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' },
+          {
+            type: 'Available',
+            status: 'True',
+            reason: 'MinimumReplicasAvailable',
+          },
+          {
+            type: 'Progressing',
+            status: 'True',
+            reason: 'NewReplicaSetAvailable',
+          },
         ],
       },
     });
@@ -175,12 +202,23 @@ function workloadObjects(w: LiveWorkload, deployedAt: number): Json[] {
         namespace: w.namespace,
         creationTimestamp: created,
         labels: podLabels,
-        annotations: { 'deployment.kubernetes.io/revision': '1', [SIMULATED_ANNOTATION]: 'true' },
+        annotations: {
+          'deployment.kubernetes.io/revision': '1',
+          [SIMULATED_ANNOTATION]: 'true',
+        },
         uid: `uid-${w.namespace}-${rsName}`,
         ownerReferences: owner('Deployment', w.name),
       },
-      spec: { replicas: w.replicas, selector: { matchLabels: podLabels }, template },
-      status: { replicas: w.replicas, readyReplicas: w.replicas, availableReplicas: w.replicas },
+      spec: {
+        replicas: w.replicas,
+        selector: { matchLabels: podLabels },
+        template,
+      },
+      status: {
+        replicas: w.replicas,
+        readyReplicas: w.replicas,
+        availableReplicas: w.replicas,
+      },
     });
     podOwner = owner('ReplicaSet', rsName);
   } else {
@@ -188,15 +226,27 @@ function workloadObjects(w: LiveWorkload, deployedAt: number): Json[] {
       apiVersion: 'apps/v1',
       kind: w.kind,
       metadata,
-      spec: { ...(w.kind === 'StatefulSet' ? { replicas: w.replicas } : {}), selector: { matchLabels: w.labels }, template },
+      spec: {
+        ...(w.kind === 'StatefulSet' ? { replicas: w.replicas } : {}),
+        selector: { matchLabels: w.labels },
+        template,
+      },
       status:
         w.kind === 'DaemonSet'
-          ? { currentNumberScheduled: w.replicas, desiredNumberScheduled: w.replicas, numberReady: w.replicas, numberAvailable: w.replicas, updatedNumberScheduled: w.replicas }
+          ? {
+              currentNumberScheduled: w.replicas,
+              desiredNumberScheduled: w.replicas,
+              numberReady: w.replicas,
+              numberAvailable: w.replicas,
+              updatedNumberScheduled: w.replicas,
+            }
           : status,
     });
   }
   for (let i = 0; i < w.replicas; i++) {
-    const podName = `${podOwner[0].name}-${String.fromCharCode(97 + (i % 26))}${i >= 26 ? i : ''}`;
+    const podName = `${podOwner[0].name}-${String.fromCharCode(97 + (i % 26))}${
+      i >= 26 ? i : ''
+    }`;
     objects.push({
       apiVersion: 'v1',
       kind: 'Pod',
@@ -214,7 +264,11 @@ function workloadObjects(w: LiveWorkload, deployedAt: number): Json[] {
         phase: 'Running',
         startTime: created,
         conditions: [
-          { type: 'Ready', status: 'True', lastTransitionTime: iso(deployedAt + READY_AFTER_SECONDS * 1000) },
+          {
+            type: 'Ready',
+            status: 'True',
+            lastTransitionTime: iso(deployedAt + READY_AFTER_SECONDS * 1000),
+          },
         ],
         containerStatuses: w.containers.map(c => ({
           name: c.name,
@@ -232,10 +286,11 @@ function workloadObjects(w: LiveWorkload, deployedAt: number): Json[] {
 }
 
 /** The API kind of each model kind that is not a Deployment. */
-const LIVE_KINDS: Partial<Record<WorkloadModel['kind'], LiveWorkload['kind']>> = {
-  'stateful-set': 'StatefulSet',
-  'daemon-set': 'DaemonSet',
-};
+const LIVE_KINDS: Partial<Record<WorkloadModel['kind'], LiveWorkload['kind']>> =
+  {
+    'stateful-set': 'StatefulSet',
+    'daemon-set': 'DaemonSet',
+  };
 
 function declaredWorkload(w: WorkloadModel): LiveWorkload | undefined {
   const name = known(w.name);
@@ -243,8 +298,11 @@ function declaredWorkload(w: WorkloadModel): LiveWorkload | undefined {
   if (!name || !namespace || w.kind === 'job') return undefined;
   const labels = { ...w.podLabels, ...(w.selector ?? {}) };
   if (!Object.keys(labels).length) labels['app.kubernetes.io/name'] = name;
-  const containers = w.containers.flatMap(c => liveContainer(c, `${name}:latest`) ?? []);
-  if (!containers.length) containers.push({ name, image: `${name}:latest`, resources: {} });
+  const containers = w.containers.flatMap(
+    c => liveContainer(c, `${name}:latest`) ?? [],
+  );
+  if (!containers.length)
+    containers.push({ name, image: `${name}:latest`, resources: {} });
   const release = w.helm ? known(w.helm.release) : undefined;
   return {
     kind: LIVE_KINDS[w.kind] ?? 'Deployment',
@@ -267,7 +325,11 @@ function setPath(target: Json, key: string, value: unknown) {
   node[parts[parts.length - 1]] = value;
 }
 
-function helmObjects(h: HelmReleaseModel, namespace: string, name: string): { secret: Json; rendered?: LiveWorkload } {
+function helmObjects(
+  h: HelmReleaseModel,
+  namespace: string,
+  name: string,
+): { secret: Json; rendered?: LiveWorkload } {
   const tag = known(h.declared.imageTag?.value);
   const chart = known(h.chart) ?? name;
   const appVersion = tag ?? known(h.version) ?? '0.0.0';
@@ -286,8 +348,12 @@ function helmObjects(h: HelmReleaseModel, namespace: string, name: string): { se
   if (h.workloadIds.length) return { secret };
   // A chart the model does not expand: render one Deployment named after
   // the release, as most charts do, so the release has pods to compare.
-  const repository = known(h.declared.imageRepository?.value) ?? chart.split('/').pop()!;
-  const container = chart.split('/').pop()!.replace(/[^a-z0-9-]+/g, '-');
+  const repository =
+    known(h.declared.imageRepository?.value) ?? chart.split('/').pop()!;
+  const container = chart
+    .split('/')
+    .pop()!
+    .replace(/[^a-z0-9-]+/g, '-');
   return {
     secret,
     rendered: {
@@ -295,31 +361,52 @@ function helmObjects(h: HelmReleaseModel, namespace: string, name: string): { se
       name,
       namespace,
       replicas: known(h.declared.replicas?.value) ?? 1,
-      labels: { 'app.kubernetes.io/instance': name, 'app.kubernetes.io/name': container },
+      labels: {
+        'app.kubernetes.io/instance': name,
+        'app.kubernetes.io/name': container,
+      },
       annotations: { [HELM_RELEASE_ANNOTATION]: name },
-      containers: [{ name: container, image: `${repository}:${appVersion}`, resources: {} }],
+      containers: [
+        {
+          name: container,
+          image: `${repository}:${appVersion}`,
+          resources: {},
+        },
+      ],
       strategy: 'RollingUpdate',
       appliedBy: 'helm',
     },
   };
 }
 
-function matchesLabels(selector: Record<string, string>, labels: Record<string, string>) {
+function matchesLabels(
+  selector: Record<string, string>,
+  labels: Record<string, string>,
+) {
   return Object.entries(selector).every(([k, v]) => labels[k] === v);
 }
 
 function applyChange(objects: Json[], change: LiveChange, now: number) {
   const target = objects.find(
-    o => o.kind !== 'Pod' && o.kind !== 'ReplicaSet' && o.metadata.namespace === change.namespace && o.metadata.name === change.deployment && o.spec?.template,
+    o =>
+      o.kind !== 'Pod' &&
+      o.kind !== 'ReplicaSet' &&
+      o.metadata.namespace === change.namespace &&
+      o.metadata.name === change.deployment &&
+      o.spec?.template,
   );
-  const container = target?.spec.template.spec.containers.find((c: Json) => c.name === change.container);
+  const container = target?.spec.template.spec.containers.find(
+    (c: Json) => c.name === change.container,
+  );
   if (!target || !container) {
     throw new Error(
       `live change ${change.field} of ${change.namespace}/${change.deployment} container ${change.container}: no such workload or container in the simulated cluster; fix the namespace, deployment or container in the live-changes file`,
     );
   }
   if (change.field === 'image' && typeof change.value !== 'string')
-    throw new Error(`live change image of ${change.namespace}/${change.deployment}: value must be an image reference`);
+    throw new Error(
+      `live change image of ${change.namespace}/${change.deployment}: value must be an image reference`,
+    );
   container[change.field] = change.value;
   target.metadata.generation += 1;
   target.status.observedGeneration = target.metadata.generation;
@@ -334,18 +421,28 @@ function applyChange(objects: Json[], change: LiveChange, now: number) {
   // The pods the change rolled out run it too (template and container status).
   for (const o of objects) {
     if (o.kind !== 'Pod' || o.metadata.namespace !== change.namespace) continue;
-    if (!matchesLabels(target.spec.selector.matchLabels, o.metadata.labels)) continue;
-    const podContainer = o.spec.containers.find((c: Json) => c.name === change.container);
+    if (!matchesLabels(target.spec.selector.matchLabels, o.metadata.labels))
+      continue;
+    const podContainer = o.spec.containers.find(
+      (c: Json) => c.name === change.container,
+    );
     if (podContainer) podContainer[change.field] = change.value;
-    const status = o.status.containerStatuses.find((c: Json) => c.name === change.container);
+    const status = o.status.containerStatuses.find(
+      (c: Json) => c.name === change.container,
+    );
     if (status && change.field === 'image') status.image = change.value;
   }
 }
 
 /** The healthy pods a budget wants, as the disruption controller computes it for integers. */
-function desiredHealthy(minAvailable: unknown, maxUnavailable: unknown, pods: number): number {
+function desiredHealthy(
+  minAvailable: unknown,
+  maxUnavailable: unknown,
+  pods: number,
+): number {
   if (typeof minAvailable === 'number') return minAvailable;
-  if (typeof maxUnavailable === 'number') return Math.max(pods - maxUnavailable, 0);
+  if (typeof maxUnavailable === 'number')
+    return Math.max(pods - maxUnavailable, 0);
   return pods;
 }
 
@@ -364,14 +461,19 @@ export function buildSimulatedCluster(
   liveChanges: LiveChanges,
   now: number = Date.now(),
 ): RecordedKubernetes {
-  const deployedAt = Math.floor((now - DEPLOYED_SECONDS_AGO * 1000) / 1000) * 1000;
+  const deployedAt =
+    Math.floor((now - DEPLOYED_SECONDS_AGO * 1000) / 1000) * 1000;
   const objects: Json[] = [];
   const secrets: Json[] = [];
   const namespaces = new Map<string, Record<string, string>>();
   const addNamespace = (name: string, labels: Record<string, string> = {}) =>
     namespaces.set(name, { ...(namespaces.get(name) ?? {}), ...labels });
   for (const stack of model.stacks) {
-    for (const ns of stack.namespaces) addNamespace(ns, stack.namespaceTiers[ns] ? { tier: stack.namespaceTiers[ns] } : {});
+    for (const ns of stack.namespaces)
+      addNamespace(
+        ns,
+        stack.namespaceTiers[ns] ? { tier: stack.namespaceTiers[ns] } : {},
+      );
     for (const w of stack.workloads) {
       const live = declaredWorkload(w);
       if (!live) continue;
@@ -388,29 +490,52 @@ export function buildSimulatedCluster(
       if (rendered) objects.push(...workloadObjects(rendered, deployedAt));
     }
   }
-  for (const [ns, labels] of Object.entries(liveChanges.namespaceLabels)) addNamespace(ns, labels);
+  for (const [ns, labels] of Object.entries(liveChanges.namespaceLabels))
+    addNamespace(ns, labels);
   for (const change of liveChanges.changes) applyChange(objects, change, now);
 
   const pdbs: Json[] = [];
   for (const stack of model.stacks) {
     const declaredPdbs = [
-      ...stack.pdbs.map(p => ({ ...p, name: known(p.name), namespace: known(p.namespace) })),
+      ...stack.pdbs.map(p => ({
+        ...p,
+        name: known(p.name),
+        namespace: known(p.namespace),
+      })),
       // The budget a chart renders from its values (`inlinePdb`), named after the workload.
       ...stack.workloads.flatMap(w =>
-        w.inlinePdb ? [{ ...w.inlinePdb, name: known(w.name), namespace: known(w.namespace), selector: w.selector }] : [],
+        w.inlinePdb
+          ? [
+              {
+                ...w.inlinePdb,
+                name: known(w.name),
+                namespace: known(w.namespace),
+                selector: w.selector,
+              },
+            ]
+          : [],
       ),
     ];
     for (const p of declaredPdbs) {
       const { name, namespace } = p;
       if (!name || !namespace || !p.selector) continue;
-      const pods = objects.filter(o => o.kind === 'Pod' && o.metadata.namespace === namespace && matchesLabels(p.selector!, o.metadata.labels));
+      const pods = objects.filter(
+        o =>
+          o.kind === 'Pod' &&
+          o.metadata.namespace === namespace &&
+          matchesLabels(p.selector!, o.metadata.labels),
+      );
       const minAvailable = known(p.minAvailable);
       const maxUnavailable = known(p.maxUnavailable);
       const desired = desiredHealthy(minAvailable, maxUnavailable, pods.length);
       pdbs.push({
         apiVersion: 'policy/v1',
         kind: 'PodDisruptionBudget',
-        metadata: { name, namespace, annotations: { [SIMULATED_ANNOTATION]: 'true' } },
+        metadata: {
+          name,
+          namespace,
+          annotations: { [SIMULATED_ANNOTATION]: 'true' },
+        },
         spec: {
           selector: { matchLabels: p.selector },
           ...(minAvailable !== undefined ? { minAvailable } : {}),
@@ -427,7 +552,9 @@ export function buildSimulatedCluster(
     }
   }
 
-  const of = (kind: string) => ({ items: objects.filter(o => o.kind === kind) });
+  const of = (kind: string) => ({
+    items: objects.filter(o => o.kind === kind),
+  });
   return {
     namespace: '*',
     lists: {
@@ -443,7 +570,11 @@ export function buildSimulatedCluster(
         items: [...namespaces].map(([name, labels]) => ({
           apiVersion: 'v1',
           kind: 'Namespace',
-          metadata: { name, labels: { 'kubernetes.io/metadata.name': name, ...labels }, annotations: { [SIMULATED_ANNOTATION]: 'true' } },
+          metadata: {
+            name,
+            labels: { 'kubernetes.io/metadata.name': name, ...labels },
+            annotations: { [SIMULATED_ANNOTATION]: 'true' },
+          },
         })),
       },
     },

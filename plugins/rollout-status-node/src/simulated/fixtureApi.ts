@@ -103,12 +103,14 @@ export function createFixtureApiHandler(options: {
     const stats = NODE_STATS.exec(path);
     if (stats) {
       count('stats/summary');
-      const summary = (recorded.nodeStats as Record<string, unknown>)[
-        stats[1]
-      ];
+      const summary = (recorded.nodeStats as Record<string, unknown>)[stats[1]];
       if (summary) send(res, 200, summary);
       else
-        send(res, 404, statusBody(404, 'NotFound', `node ${stats[1]} not found`));
+        send(
+          res,
+          404,
+          statusBody(404, 'NotFound', `node ${stats[1]} not found`),
+        );
       return;
     }
     const namespaceObject = NAMESPACE_OBJECT.exec(path);

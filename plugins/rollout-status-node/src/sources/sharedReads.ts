@@ -24,7 +24,8 @@ export class SharedReads {
     const entry = this.entries.get(key);
     if (
       entry &&
-      (entry.settledAt === undefined || this.now() - entry.settledAt < this.ttlMs)
+      (entry.settledAt === undefined ||
+        this.now() - entry.settledAt < this.ttlMs)
     ) {
       return entry.promise as Promise<T>;
     }

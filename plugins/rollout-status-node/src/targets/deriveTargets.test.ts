@@ -28,18 +28,62 @@ describe('deriveTargets', () => {
         others: ['ak-outpost-authentik-embedded-outpost'],
       },
       // Drift-only targets: Deployments the Terraform declares, nothing critical.
-      { id: 'blog', namespace: 'blog', releases: [], critical: [], others: ['blog', 'anubis-blog'] },
-      { id: 'cloudflared', namespace: 'cloudflared', releases: [], critical: ['cloudflared'], others: [] },
-      { id: 'echo', namespace: 'echo', releases: [], critical: [], others: ['echo'] },
-      { id: 'linkwarden', namespace: 'linkwarden', releases: [], critical: [], others: ['linkwarden'] },
-      { id: 'monitoring', namespace: 'monitoring', releases: ['metrics'], critical: [], others: ['node-agent'] },
-      { id: 'playground', namespace: 'playground', releases: [], critical: [], others: ['notes'] },
+      {
+        id: 'blog',
+        namespace: 'blog',
+        releases: [],
+        critical: [],
+        others: ['blog', 'anubis-blog'],
+      },
+      {
+        id: 'cloudflared',
+        namespace: 'cloudflared',
+        releases: [],
+        critical: ['cloudflared'],
+        others: [],
+      },
+      {
+        id: 'echo',
+        namespace: 'echo',
+        releases: [],
+        critical: [],
+        others: ['echo'],
+      },
+      {
+        id: 'linkwarden',
+        namespace: 'linkwarden',
+        releases: [],
+        critical: [],
+        others: ['linkwarden'],
+      },
+      {
+        id: 'monitoring',
+        namespace: 'monitoring',
+        releases: ['metrics'],
+        critical: [],
+        others: ['node-agent'],
+      },
+      {
+        id: 'playground',
+        namespace: 'playground',
+        releases: [],
+        critical: [],
+        others: ['notes'],
+      },
       // A stack whose namespace is not its name keeps the stack as id.
-      { id: 'prowlarr', namespace: 'servarr', releases: [], critical: [], others: ['prowlarr'] },
+      {
+        id: 'prowlarr',
+        namespace: 'servarr',
+        releases: [],
+        critical: [],
+        others: ['prowlarr'],
+      },
     ]);
     // A StatefulSet alone (dbaas) makes no target: drift compares Deployments.
     expect(targets.some(t => t.spec.stack === 'dbaas')).toBe(false);
-    const pgbouncer = targets[0].spec.workloads.find(w => w.name === 'pgbouncer');
+    const pgbouncer = targets[0].spec.workloads.find(
+      w => w.name === 'pgbouncer',
+    );
     expect(pgbouncer?.containers[0].probes?.liveness?.at).toEqual({
       file: 'stacks/authentik/modules/authentik/pgbouncer.tf',
       line: 93,

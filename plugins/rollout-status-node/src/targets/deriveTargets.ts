@@ -100,7 +100,9 @@ function deriveStack(
       chart: known(h.chart) ?? String(h.chart),
       version: known(h.version),
       imageTag:
-        tag && tagValue ? { value: tagValue, key: tag.key, at: tag.at } : undefined,
+        tag && tagValue
+          ? { value: tagValue, key: tag.key, at: tag.at }
+          : undefined,
       source: h.source,
     };
     specOf(namespace).helmReleases.push(release);

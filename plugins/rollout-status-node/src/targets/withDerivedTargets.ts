@@ -56,7 +56,9 @@ export function withDerivedTargets(
     targets: [
       ...merged,
       ...config.targets.filter(
-        t => t.snapshot || (!usedOverrides.has(t.id) && !merged.some(m => m.id === t.id)),
+        t =>
+          t.snapshot ||
+          (!usedOverrides.has(t.id) && !merged.some(m => m.id === t.id)),
       ),
     ],
   };

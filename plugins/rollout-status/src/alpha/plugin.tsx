@@ -65,8 +65,7 @@ export const driftPage = PageBlueprint.make({
     routeRef: driftRouteRef,
     title: 'Drift',
     icon: <RolloutStatusIcon />,
-    loader: () =>
-      import('../components/DriftPage').then(m => <m.DriftPage />),
+    loader: () => import('../components/DriftPage').then(m => <m.DriftPage />),
   },
 });
 
@@ -75,8 +74,7 @@ export const driftEntityCard = EntityCardBlueprint.make({
   name: 'drift',
   params: {
     filter: isWorkloadEntity,
-    loader: () =>
-      import('../components/DriftCard').then(m => <m.DriftCard />),
+    loader: () => import('../components/DriftCard').then(m => <m.DriftCard />),
   },
 });
 

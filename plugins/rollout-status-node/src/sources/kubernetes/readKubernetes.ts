@@ -82,9 +82,9 @@ export function describeKubernetesError(error: Error, url?: string): string {
     return `Kubernetes API answered HTTP ${error.code}${hint}`;
   }
   const cause = (error as { cause?: { code?: string } }).cause;
-  return `Kubernetes API ${
-    url ? `${url} ` : ''
-  }unreachable: ${cause?.code ?? error.message}`;
+  return `Kubernetes API ${url ? `${url} ` : ''}unreachable: ${
+    cause?.code ?? error.message
+  }`;
 }
 
 /** The namespace-wide lists every target in the namespace shares. */

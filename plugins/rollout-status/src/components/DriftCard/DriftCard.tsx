@@ -28,7 +28,8 @@ export const DriftCard = () => {
   if (!workload) return null;
   const value = drift.value;
   const state = value?.targets.find(
-    t => t.namespace === workload.namespace && t.workloads.includes(workload.name),
+    t =>
+      t.namespace === workload.namespace && t.workloads.includes(workload.name),
   );
   const items =
     value?.items.filter(
@@ -36,7 +37,10 @@ export const DriftCard = () => {
     ) ?? [];
   const source = entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION];
   return (
-    <InfoCard title={title} subheader={`${workload.namespace}/${workload.name}`}>
+    <InfoCard
+      title={title}
+      subheader={`${workload.namespace}/${workload.name}`}
+    >
       {drift.loading && <Progress />}
       {drift.error && (
         <ErrorNotice
@@ -45,7 +49,11 @@ export const DriftCard = () => {
         />
       )}
       {value && !state && (
-        <Typography variant="body2" data-testid="drift-target" data-verdict="unknown">
+        <Typography
+          variant="body2"
+          data-testid="drift-target"
+          data-verdict="unknown"
+        >
           <VerdictBadge verdict="unknown" /> Not compared: no rollout-status
           target reads {workload.namespace}/{workload.name} (the backend
           compares Terraform-declared Deployments of the stacks it derives).

@@ -29,8 +29,8 @@ export const DriftPage = () => {
       <Typography variant="body2" color="textSecondary" paragraph>
         What the cluster runs against what the Terraform declares. DRIFT is
         reverted by the next apply: codify it in the named file and line, or
-        apply to revert it (runbook: docs/runbooks/drift.md). MANAGED fields
-        are handed to Keel or an autoscaler on purpose.
+        apply to revert it (runbook: docs/runbooks/drift.md). MANAGED fields are
+        handed to Keel or an autoscaler on purpose.
       </Typography>
       {drift.loading && <Progress />}
       {drift.error && (
@@ -51,8 +51,8 @@ export const DriftPage = () => {
       {value && (
         <>
           <Typography variant="h6" component="h2">
-            {value.items.length} item(s) across {value.targets.length}{' '}
-            compared namespace(s)
+            {value.items.length} item(s) across {value.targets.length} compared
+            namespace(s)
           </Typography>
           {value.items.length > 0 && (
             <DriftTable items={value.items} now={now} showWorkload />

@@ -74,9 +74,16 @@ export const DriftTable = (props: {
               <TableCell>{item.live}</TableCell>
               <TableCell>
                 {item.changedBy ? (
-                  <span title={item.changedBy.time && formatTimestamp(item.changedBy.time)}>
+                  <span
+                    title={
+                      item.changedBy.time &&
+                      formatTimestamp(item.changedBy.time)
+                    }
+                  >
                     {item.changedBy.manager}
-                    {age !== undefined ? `, ${formatAge(age)}` : ', time not recorded'}
+                    {age !== undefined
+                      ? `, ${formatAge(age)}`
+                      : ', time not recorded'}
                   </span>
                 ) : (
                   'not recorded in managedFields'

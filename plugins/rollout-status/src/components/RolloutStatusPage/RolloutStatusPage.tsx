@@ -19,7 +19,8 @@ export const RolloutStatusPage = () => {
       <Typography variant="body2" color="textSecondary" paragraph>
         Is it safe to roll authentik now? Each check refreshes every{' '}
         {REFRESH_INTERVAL_MS / 1000} s; grey means unknown, never healthy.
-        Declared against live for every workload: <Link to={driftLink?.() ?? '/drift'}>Drift</Link>.
+        Declared against live for every workload:{' '}
+        <Link to={driftLink?.() ?? '/drift'}>Drift</Link>.
       </Typography>
       {targets.loading && <Progress />}
       {targets.error && (
