@@ -429,29 +429,18 @@ export class SyntaxParser {
     const open = lexer.next();
     lexer.pushMode(false);
     try {
-      const args: Expr[] = [];
-      let expandLast = false;
-      while (!lexer.at(')')) {
-        if (lexer.peek().kind === 'eof')
-          throw this.#unclosed(open.start, 'function call', lexer.peek());
-        args.push(this.parseExpression());
-        if (lexer.eat('...')) {
-          expandLast = true;
-          break;
-        }
-        if (!lexer.eat(',')) break;
-      }
-      this.#expect(
+      const { items: args, expanded } = this.#commaList(
+        open,
         ')',
-        open.start,
         'function call',
         '"," or ")" after the argument',
+        true,
       );
       return {
         kind: 'call',
         name: t.text,
         args,
-        expandLast,
+        expandLast: expanded,
         raw: this.#raw(t.start),
         line: this.#line(t.start),
       };
@@ -460,20 +449,47 @@ export class SyntaxParser {
     }
   }
 
+  /**
+   * Comma-separated expressions up to `closer` (a trailing comma allowed),
+   * and `...` after the last one where expansion is allowed (`f(xs...)`).
+   */
+  #commaList(
+    open: Token,
+    closer: string,
+    construct: string,
+    expected: string,
+    expansion: boolean,
+  ): { items: Expr[]; expanded: boolean } {
+    const { lexer } = this;
+    const items: Expr[] = [];
+    let expanded = false;
+    while (!lexer.at(closer)) {
+      if (lexer.peek().kind === 'eof')
+        throw this.#unclosed(open.start, construct, lexer.peek(), closer);
+      items.push(this.parseExpression());
+      if (expansion && lexer.eat('...')) {
+        expanded = true;
+        break;
+      }
+      if (!lexer.eat(',')) break;
+    }
+    this.#expect(closer, open.start, construct, expected);
+    return { items, expanded };
+  }
+
   #tuple(open: Token): Expr {
     const { lexer } = this;
     lexer.next();
     lexer.pushMode(false);
     try {
       if (this.#atForIntro()) return this.#for(open, false);
-      const items: Expr[] = [];
-      while (!lexer.at(']')) {
-        if (lexer.peek().kind === 'eof')
-          throw this.#unclosed(open.start, 'tuple', lexer.peek());
-        items.push(this.parseExpression());
-        if (!lexer.eat(',')) break;
-      }
-      this.#expect(']', open.start, 'tuple', '"," or "]" after the tuple item');
+      const { items } = this.#commaList(
+        open,
+        ']',
+        'tuple',
+        '"," or "]" after the tuple item',
+        false,
+      );
       return {
         kind: 'tuple',
         items,
