@@ -23,6 +23,16 @@ export * from './conventions';
 
 /** Annotation on a Group or User of the org file listing the stacks it owns (comma-separated; `*` for all others). */
 export const ORG_STACKS_ANNOTATION = 'infra.homelab/stacks';
+
+/** The stack names (or `*`) a Group or User of the org file claims in its {@link ORG_STACKS_ANNOTATION}. */
+export function claimedStacks(entity: {
+  metadata: { annotations?: Record<string, string> };
+}): string[] {
+  return (entity.metadata.annotations?.[ORG_STACKS_ANNOTATION] ?? '')
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean);
+}
 export type { InfraReadLimits } from './hcl/limits';
 export * from './docs/docPage';
 export * from './docs/docsTree';

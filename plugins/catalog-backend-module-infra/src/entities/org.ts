@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { ORG_STACKS_ANNOTATION } from '@internal/backstage-plugin-infra-node';
+import { claimedStacks } from '@internal/backstage-plugin-infra-node';
 import { parseAllDocuments } from 'yaml';
 
 export interface OrgFile {
@@ -42,12 +42,7 @@ export function parseOrgFile(content: string, file: string): OrgFile {
       namespace: e.metadata.namespace,
       name: e.metadata.name,
     });
-    const stacks = e.metadata.annotations?.[ORG_STACKS_ANNOTATION];
-    if (!stacks) continue;
-    for (const s of stacks
-      .split(',')
-      .map(x => x.trim())
-      .filter(Boolean)) {
+    for (const s of claimedStacks(e)) {
       if (s === '*') {
         if (out.fallbackOwner)
           out.warnings.push(

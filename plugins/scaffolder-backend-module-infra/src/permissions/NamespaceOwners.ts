@@ -6,17 +6,13 @@ import {
   INFRA_ANNOTATIONS,
   parseInfraDetails,
 } from '@internal/backstage-plugin-infra-common';
-import { ORG_STACKS_ANNOTATION } from '@internal/backstage-plugin-infra-node';
+import {
+  claimedStacks,
+  ORG_STACKS_ANNOTATION,
+} from '@internal/backstage-plugin-infra-node';
 import { InfraNamespaceResource } from './namespacePermission';
 
 const refOf = (e: Entity) => stringifyEntityRef(e);
-
-function claimedStacks(entity: Entity): string[] {
-  return (entity.metadata.annotations?.[ORG_STACKS_ANNOTATION] ?? '')
-    .split(',')
-    .map(s => s.trim())
-    .filter(Boolean);
-}
 
 /**
  * Who owns a namespace, read from the catalog the infra provider fills:
