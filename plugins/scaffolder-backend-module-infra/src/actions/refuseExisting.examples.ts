@@ -13,7 +13,7 @@ export const examples: TemplateExample[] = [
           name: 'Check the name is free',
           input: {
             kind: 'new-app',
-            values: { name: 'wiki', subdomain: 'wiki' },
+            values: '${{ parameters }}',
           },
         },
       ],
