@@ -16,3 +16,4 @@ export * from './quantity';
 export * from './runbooks';
 export * from './skippedFiles';
 export * from './unresolved';
+export * from './wizard';

@@ -1,24 +1,15 @@
 import { InputError } from '@backstage/errors';
+import {
+  FieldProblem,
+  formatProblems,
+  Problems as FieldProblems,
+} from '@internal/backstage-plugin-infra-common';
 
-/** One refused field: which one, what is wrong with it, and how to fix it. */
-export interface FieldProblem {
-  /** The template parameter, e.g. `name` or `carveOuts[1].path`. */
-  field: string;
-  problem: string;
-  fix: string;
-}
+export type { FieldProblem };
+export { formatProblems };
 
-/**
- * Collects every problem of an input before refusing it, so a user fixes
- * all fields in one round instead of one per run.
- */
-export class Problems {
-  readonly list: FieldProblem[] = [];
-
-  add(field: string, problem: string, fix: string): void {
-    this.list.push({ field, problem, fix });
-  }
-
+/** The shared problem list, refused as an error by the scaffolder actions. */
+export class Problems extends FieldProblems {
   /**
    * Throws an `InputError` (or the given error class, e.g. `ConflictError`
    * for a name that is taken) listing every problem, one per line.
@@ -27,15 +18,15 @@ export class Problems {
     what: string,
     ErrorClass: new (message: string) => Error = InputError,
   ): void {
-    if (this.list.length === 0) return;
-    throw new ErrorClass(formatProblems(what, this.list));
+    throwIfProblems(this.list, what, ErrorClass);
   }
 }
 
-export function formatProblems(
-  what: string,
+export function throwIfProblems(
   list: ReadonlyArray<FieldProblem>,
-): string {
-  const lines = list.map(p => `- ${p.field}: ${p.problem} Fix: ${p.fix}`);
-  return `${what} was refused; nothing was written:\n${lines.join('\n')}`;
+  what: string,
+  ErrorClass: new (message: string) => Error = InputError,
+): void {
+  if (list.length === 0) return;
+  throw new ErrorClass(formatProblems(what, list));
 }

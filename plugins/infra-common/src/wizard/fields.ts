@@ -1,10 +1,5 @@
-import {
-  AUTH_TIERS,
-  authTierInfo,
-  isAuthTier,
-  parseQuantity,
-  quantityUnit,
-} from '@internal/backstage-plugin-infra-common';
+import { AUTH_TIERS, authTierInfo, isAuthTier } from '../authTiers';
+import { parseQuantity, quantityUnit } from '../quantity';
 import { Problems } from './problems';
 import { AuthChoice, ClientKind, DnsType } from './types';
 
