@@ -54,9 +54,10 @@ async function main() {
   backend.add(import('@backstage/plugin-permission-backend'));
   backend.add(import('./permissions/module'));
 
-  // Search: Lunr in memory on SQLite, PostgreSQL's engine in production.
+  // Search: Lunr in memory on SQLite, PostgreSQL's engine in production,
+  // both behind our ranking (plugins/search-backend-module-infra).
   backend.add(import('@backstage/plugin-search-backend'));
-  backend.add(import('@backstage/plugin-search-backend-module-pg'));
+  backend.add(import('@internal/backstage-plugin-search-backend-module-infra'));
   backend.add(import('@backstage/plugin-search-backend-module-catalog'));
   backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 

@@ -16,8 +16,8 @@ import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import searchPlugin from '@backstage/plugin-search-backend';
-import searchPgEngine from '@backstage/plugin-search-backend-module-pg';
 import searchTechDocsCollator from '@backstage/plugin-search-backend-module-techdocs';
+import searchModuleInfra from '@internal/backstage-plugin-search-backend-module-infra';
 import techdocsPlugin from '@backstage/plugin-techdocs-backend';
 import catalogModuleInfra from '@internal/backstage-plugin-catalog-backend-module-infra';
 import { parse } from 'yaml';
@@ -154,7 +154,7 @@ export async function startInfraDocsBackend(options: {
       ...(options.withSearch
         ? [
             searchPlugin,
-            searchPgEngine,
+            searchModuleInfra,
             searchTechDocsCollator,
             schedulerHandle('search', s => (searchScheduler = s)),
           ]
