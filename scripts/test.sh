@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test: type-check, lint, unit and integration tests (they start
-# their own PostgreSQL and PgBouncer), and the browser tests (Debian's
+# their own PostgreSQL, PgBouncer and Redis), and the browser tests (Debian's
 # Chromium against the production build). Installs whatever is missing
 # first. Exits non-zero on any failure.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/toolchain.sh"
 
 ensure_node
-ensure_debian_packages postgresql pgbouncer chromium mkdocs mkdocs-material
+ensure_debian_packages postgresql pgbouncer redis-server chromium mkdocs mkdocs-material
 ensure_node_modules
 
 ARTIFACTS="$PORTAL_ROOT/.artifacts"

@@ -47,6 +47,7 @@ ensure_node() {
 declare -A DEBIAN_COMMAND=(
   [postgresql]=/usr/lib/postgresql/15/bin/initdb
   [pgbouncer]=/usr/sbin/pgbouncer
+  [redis-server]=/usr/bin/redis-server
   [chromium]=/usr/bin/chromium
   [mkdocs]=/usr/bin/mkdocs
   [mkdocs-material]=/usr/share/mkdocs/themes/material/__init__.py

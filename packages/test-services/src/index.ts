@@ -1,11 +1,12 @@
 /**
- * Real PostgreSQL (and PgBouncer) processes, and a real OpenID Connect
- * provider, for integration tests. Debian's
+ * Real PostgreSQL (and PgBouncer) and Redis processes, and a real OpenID
+ * Connect provider, for integration tests. Debian's
  * packages provide the binaries; the README's test command installs them.
  *
  * @packageDocumentation
  */
 export { startPostgres, type TestPostgres } from './postgres';
+export { startRedis, type TestRedis } from './redis';
 export {
   startPgBouncer,
   type TestPgBouncer,
