@@ -214,8 +214,11 @@ export interface SyncOutcome {
 }
 
 /** The endpoint the docs page calls on every visit: prepare, generate (mkdocs), publish. */
-export async function syncDocs(baseUrl: string): Promise<SyncOutcome> {
-  const res = await get(`${baseUrl}/api/techdocs/sync/${DOCS_ENTITY_PATH}`);
+export async function syncDocs(
+  baseUrl: string,
+  entityPath = DOCS_ENTITY_PATH,
+): Promise<SyncOutcome> {
+  const res = await get(`${baseUrl}/api/techdocs/sync/${entityPath}`);
   if (!res.ok)
     throw new Error(`sync answered HTTP ${res.status}: ${await res.text()}`);
   const outcome: SyncOutcome = { log: [] };
