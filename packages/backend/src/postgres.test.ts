@@ -1,6 +1,8 @@
 import {
   startPostgres,
+  startRedis,
   TestPostgres,
+  TestRedis,
   findFreePort,
 } from '@internal/test-services';
 import {
@@ -70,10 +72,13 @@ function overlay(port: number) {
 
 describe('backend on PostgreSQL (production config)', () => {
   let postgres: TestPostgres;
+  // Production keeps its cache in Redis (backend.cache.store: redis).
+  let redis: TestRedis;
   let backend: SpawnedBackend | undefined;
 
   beforeAll(async () => {
     postgres = await startPostgres();
+    redis = await startRedis();
   });
   afterEach(async () => {
     await backend?.stop();
@@ -81,6 +86,7 @@ describe('backend on PostgreSQL (production config)', () => {
   });
   afterAll(async () => {
     await postgres?.stop();
+    await redis?.stop();
   });
 
   it('stores the catalog in PostgreSQL', async () => {
@@ -97,6 +103,7 @@ describe('backend on PostgreSQL (production config)', () => {
         POSTGRES_PORT: String(postgres.port),
         POSTGRES_USER: postgres.user,
         POSTGRES_PASSWORD: postgres.password,
+        REDIS_URL: redis.url,
       },
     });
     const base = `http://localhost:${port}`;

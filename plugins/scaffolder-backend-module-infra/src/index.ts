@@ -24,3 +24,14 @@ export type {
   InfraNamespaceResource,
   InfraNamespaceQuery,
 } from './permissions/namespacePermission';
+export {
+  checkGeneratedStack,
+  formatFinding,
+  type StackCheckResult,
+} from './conventions/checkGeneratedStack';
+export {
+  checkModuleCalls,
+  formatModuleCallProblem,
+  type ModuleCallCheck,
+  type ModuleCallProblem,
+} from './conventions/checkModuleCalls';
