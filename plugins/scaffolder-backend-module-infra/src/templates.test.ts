@@ -140,26 +140,73 @@ describe('the templates through the real scaffolder backend', () => {
 
     it("says the form schema's own refusals in words, with the field and the fix", async () => {
       const template = await loadTemplate(path.join(TEMPLATES_DIR, 'new-app'));
-      // The scaffolder checks the form page by page and stops at the first bad one.
-      const first = await dryRunTemplate(backend, template, {
-        ...NEW_APP,
-        name: 'Wiki',
-      }).catch(e => e);
-      expect(first).toBeInstanceOf(DryRunStepError);
-      expect(first.message.split('\n')).toEqual([
-        'The form was refused; nothing was written:',
-        '- name: Name: "Wiki" is not in the form this field takes. Fix: Follow the field\'s rule: Stack folder, Deployment and Service name. Lowercase letters, digits and "-", starting with a letter, 63 at most.',
-      ]);
       const ingressPage = await dryRunTemplate(backend, template, {
         ...NEW_APP,
         dnsType: 'public',
+      }).catch(e => e);
+      expect(ingressPage).toBeInstanceOf(DryRunStepError);
+      expect(ingressPage.message.split('\n')).toEqual([
+        'The form was refused; nothing was written:',
+        '- dnsType: DNS: "public" is not one of the choices. Fix: Pick one of proxied, non-proxied, none.',
+      ]);
+    });
+
+    it('leaves the checked fields to the shared rules: the first step refuses them in their words', async () => {
+      // The template keeps no pattern for a field the shared rules check
+      // (the form shows the same rules at the field).
+      const template = await loadTemplate(path.join(TEMPLATES_DIR, 'new-app'));
+      const refused = await dryRunTemplate(backend, template, {
+        ...NEW_APP,
+        name: 'Wiki',
         carveOuts: [{ path: 'api', authTier: { tier: 'required' } }],
       }).catch(e => e);
-      expect(ingressPage.message.split('\n').sort()).toEqual([
-        '- carveOuts[0].path: Path: "api" is not in the form this field takes. Fix: Follow the field\'s rule: A path below / that goes straight to the app, e.g. /api or /webhook.',
-        '- dnsType: DNS: "public" is not one of the choices. Fix: Pick one of proxied, non-proxied, none.',
-        'The form was refused; nothing was written:',
-      ]);
+      expect(refused).toBeInstanceOf(DryRunStepError);
+      const lines: string[] = refused.message.split('\n');
+      expect(lines[0]).toBe(
+        'The new-app request was refused; nothing was written:',
+      );
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          /^- name: The app name "Wiki" is not a DNS-1123 label\./,
+        ),
+      );
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          /^- carveOuts\[0\]\.path: The path "api" is not a plain absolute URL path\./,
+        ),
+      );
+    });
+
+    it('names every field the shared rules check with its own parameter name', async () => {
+      // A validator is not told which parameter it checks: the template says
+      // so in ui:options.field, and a wrong name would check another field.
+      const template = await loadTemplate(path.join(TEMPLATES_DIR, 'new-app'));
+      const pages = (
+        template.spec as {
+          parameters: Array<{ properties: Record<string, any> }>;
+        }
+      ).parameters;
+      const named: string[] = [];
+      for (const page of pages)
+        for (const [key, prop] of Object.entries(page.properties)) {
+          const options = prop['ui:options'];
+          if (options?.rules) {
+            expect([key, options]).toEqual([
+              key,
+              { rules: 'new-app', field: key },
+            ]);
+            named.push(key);
+          }
+          for (const item of Object.values<any>(prop.items?.properties ?? {}))
+            if (item['ui:options']?.rules)
+              expect([key, item['ui:options']]).toEqual([
+                key,
+                { rules: 'new-app', field: key },
+              ]);
+        }
+      expect(named).toEqual(
+        expect.arrayContaining(['name', 'namespace', 'image', 'memory']),
+      );
     });
 
     it('stops with the failing step message for an existing stack', async () => {

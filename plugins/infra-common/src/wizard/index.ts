@@ -10,5 +10,9 @@ export { memoryBytes, RESERVED_NAMESPACES } from './fields';
 export { formatProblems, problemsOfField, Problems } from './problems';
 export type { FieldProblem } from './problems';
 export * from './types';
-export { newAppPullRequest, planNewApp } from './planNewApp';
+export {
+  addIngressPullRequest,
+  newAppPullRequest,
+  planNewApp,
+} from './planNewApp';
 export type { NewAppPlan } from './planNewApp';

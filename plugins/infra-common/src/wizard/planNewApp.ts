@@ -30,6 +30,17 @@ export function newAppPullRequest(name: string): {
   return { title: `New app: ${name}`, branch: `portal/new-app-${name}` };
 }
 
+/** The pull request of an add-ingress request. */
+export function addIngressPullRequest(
+  stack: string,
+  ingressName: string,
+): { title: string; branch: string } {
+  return {
+    title: `Add ingress ${ingressName} to ${stack}`,
+    branch: `portal/add-ingress-${stack}-${ingressName}`,
+  };
+}
+
 /**
  * The plan of a checked new-app request. The file list must match what the
  * scaffolder's renderer writes: its test compares the two for every option.

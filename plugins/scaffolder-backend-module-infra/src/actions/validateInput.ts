@@ -1,4 +1,8 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  addIngressPullRequest,
+  newAppPullRequest,
+} from '@internal/backstage-plugin-infra-common';
 import { validateAddIngress } from '../spec/validateAddIngress';
 import { validateNewApp } from '../spec/validateNewApp';
 import { jsonValuesSchema } from './jsonValues';
@@ -35,6 +39,16 @@ export function createValidateInputAction(options: NamespaceCheckOptions = {}) {
             description:
               'The auth tier of the (main) ingress, or "" without one.',
           }),
+        pullRequestTitle: z =>
+          z.string({
+            description:
+              'The pull request title, as the wizard review shows it.',
+          }),
+        branchName: z =>
+          z.string({
+            description:
+              'The pull request branch, as the wizard review shows it.',
+          }),
       },
     },
     async handler(ctx) {
@@ -46,6 +60,9 @@ export function createValidateInputAction(options: NamespaceCheckOptions = {}) {
         );
         ctx.output('stack', spec.name);
         ctx.output('authTier', spec.ingress?.auth.tier ?? '');
+        const pr = newAppPullRequest(spec.name);
+        ctx.output('pullRequestTitle', pr.title);
+        ctx.output('branchName', pr.branch);
       } else {
         const spec = validateAddIngress(ctx.input.values);
         await options.namespaceAccess?.assertMayScaffoldInto(
@@ -54,6 +71,9 @@ export function createValidateInputAction(options: NamespaceCheckOptions = {}) {
         );
         ctx.output('stack', spec.stack);
         ctx.output('authTier', spec.auth.tier);
+        const pr = addIngressPullRequest(spec.stack, spec.ingressName);
+        ctx.output('pullRequestTitle', pr.title);
+        ctx.output('branchName', pr.branch);
       }
       ctx.logger.info(`Input for ${ctx.input.kind} passed every rule`);
     },

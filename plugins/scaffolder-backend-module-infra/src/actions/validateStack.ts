@@ -56,6 +56,11 @@ export function createValidateStackAction() {
         checksPassed: z =>
           z.array(z.string(), { description: 'Convention checks that held.' }),
         files: z => z.array(z.string(), { description: 'The checked files.' }),
+        generated: z =>
+          z.array(z.object({ path: z.string(), content: z.string() }), {
+            description:
+              'The checked files with their content, for the result page when nothing is published (they hold Vault paths, never a secret).',
+          }),
       },
     },
     async handler(ctx) {
@@ -96,6 +101,10 @@ export function createValidateStackAction() {
       );
       ctx.output('checksPassed', check.passed);
       ctx.output('files', paths);
+      ctx.output(
+        'generated',
+        files.map(f => ({ path: f.path, content: f.content })),
+      );
     },
   });
 }
