@@ -21,8 +21,11 @@ describe('rollout-status plugin', () => {
       apis: [[rolloutStatusApiRef, fakeApi({})]],
       initialRouteEntries: ['/rollout-status'],
     });
+    // The lazy page, then its targets, then their statuses: slow on a busy machine.
     expect(
-      await screen.findByText(/Safe to roll authentik now\?/),
+      await screen.findByText(/Safe to roll authentik now\?/, undefined, {
+        timeout: 10_000,
+      }),
     ).toBeInTheDocument();
   });
 

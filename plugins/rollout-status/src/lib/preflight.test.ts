@@ -99,5 +99,57 @@ describe('answerPreflight', () => {
       /snapshot recorded at 2026-06-11 09:00:00 UTC/,
     );
     expect(answer.reasons[1]).toBe('The recorded verdict was: safe.');
+    // Coloured by what was recorded, with when and where.
+    expect(answer.recorded).toEqual({
+      safe: true,
+      verdict: 'ok',
+      recordedAt: '2026-06-11T09:00:00Z',
+      file: expect.any(String),
+    });
+  });
+
+  it('colours a recorded unsafe snapshot by its recorded verdict, and a recorded "not safe but ok" neutral', () => {
+    const snapshot = {
+      file: 'boot-storm.json',
+      recordedAt: '2026-06-10T22:35:00Z',
+      scenario: 'boot-storm',
+    };
+    const storm = answerPreflight(
+      aStatus({
+        mode: 'snapshot',
+        snapshot,
+        preflight: {
+          verdict: 'critical',
+          safeToApply: false,
+          reasons: ['goauthentik-server: 1 healthy, below the budget'],
+          basedOn: ['pdb'],
+        },
+        checks: preflightChecks,
+      }),
+      NOW,
+    );
+    expect(storm.verdict).toBe('unknown');
+    expect(storm.recorded).toMatchObject({ safe: false, verdict: 'critical' });
+
+    const odd = answerPreflight(
+      aStatus({
+        mode: 'snapshot',
+        snapshot,
+        preflight: {
+          verdict: 'ok',
+          safeToApply: false,
+          reasons: [],
+          basedOn: ['pdb'],
+        },
+        checks: preflightChecks,
+      }),
+      NOW,
+    );
+    expect(odd.recorded).toMatchObject({ safe: false, verdict: 'unknown' });
+  });
+
+  it('gives a live answer no recorded verdict', () => {
+    const answer = answerPreflight(aStatus({ checks: preflightChecks }), NOW);
+    expect(answer.recorded).toBeUndefined();
   });
 });

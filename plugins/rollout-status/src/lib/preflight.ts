@@ -19,6 +19,32 @@ export interface PreflightAnswer {
   /** Drives the colour; `unknown` (grey) whenever we cannot vouch for "now". */
   verdict: Verdict;
   reasons: string[];
+  /**
+   * Set for a snapshot: what the preflight said when it was recorded. It
+   * colours the answer, beside a "not live" mark, so a recorded boot storm
+   * reads red and a recorded healthy state green, while `verdict` stays
+   * unknown: neither says anything about the cluster now.
+   */
+  recorded?: RecordedAnswer;
+}
+
+/** A snapshot's preflight as it was recorded, with where and when. */
+export interface RecordedAnswer {
+  safe: boolean;
+  verdict: Verdict;
+  /** ISO 8601, when the snapshot says it was recorded. */
+  recordedAt?: string;
+  /** The snapshot file, as the backend names it. */
+  file?: string;
+}
+
+/**
+ * The colour of a recorded or live preflight: "not safe" with an ok verdict
+ * is inconsistent, so it shows neutral rather than green.
+ */
+function preflightColour(preflight: TargetStatus['preflight']): Verdict {
+  if (!preflight.safeToApply && preflight.verdict === 'ok') return 'unknown';
+  return preflight.verdict;
 }
 
 /**
@@ -50,6 +76,12 @@ export function answerPreflight(
     return {
       headline: 'Not live',
       verdict: 'unknown',
+      recorded: {
+        safe: preflight.safeToApply,
+        verdict: preflightColour(preflight),
+        recordedAt: status.snapshot?.recordedAt,
+        file: status.snapshot?.file,
+      },
       reasons: [
         `This is a snapshot recorded at ${recorded}; it says nothing about the cluster now.`,
         `The recorded verdict was: ${

@@ -1,1 +1,1 @@
-export { PreflightVerdict } from './PreflightVerdict';
+export { PreflightVerdict, PreflightAnswerBadges } from './PreflightVerdict';

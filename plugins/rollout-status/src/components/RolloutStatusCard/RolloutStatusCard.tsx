@@ -8,6 +8,7 @@ import { rootRouteRef } from '../../routes';
 import { targetsForEntity } from '../../lib/entityRefs';
 import { ErrorNotice } from '../ErrorNotice';
 import { TargetCardSection } from '../TargetCardSection';
+import { targetHref } from '../TargetSwitcher';
 
 /**
  * The entity card. The extension's filter only narrows by kind; which
@@ -50,7 +51,13 @@ export const RolloutStatusCard = () => {
       }
     >
       {mine.map(target => (
-        <TargetCardSection key={target.targetId} target={target} />
+        <TargetCardSection
+          key={target.targetId}
+          target={target}
+          detailsLink={
+            pageLink ? `${pageLink()}${targetHref(target.targetId)}` : undefined
+          }
+        />
       ))}
     </InfoCard>
   );

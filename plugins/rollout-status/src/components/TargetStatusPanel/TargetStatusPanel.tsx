@@ -1,7 +1,11 @@
 import { Box, Grid, Typography } from '@material-ui/core';
 import { Progress } from '@backstage/core-components';
-import { TargetSummary } from '@internal/backstage-plugin-rollout-status-common';
+import {
+  TargetStatusWithAdditions,
+  TargetSummary,
+} from '@internal/backstage-plugin-rollout-status-common';
 import { useTargetStatus } from '../../hooks/useTargetStatus';
+import { PolledState } from '../../hooks/usePolled';
 import { useNow } from '../../hooks/useNow';
 import { DisplayCheck } from '../../lib/parseResponses';
 import { PreflightVerdict } from '../PreflightVerdict';
@@ -10,15 +14,17 @@ import { CheckDetail } from '../CheckDetail';
 import { ErrorNotice } from '../ErrorNotice';
 import { RefreshStatus } from '../RefreshStatus';
 
-/** One target on the page: preflight, then every check in detail. */
-export const TargetStatusPanel = (props: { target: TargetSummary }) => {
-  const { target } = props;
-  const {
-    loading,
-    value: status,
-    error,
-    fetchedAt,
-  } = useTargetStatus(target.targetId);
+/**
+ * One target in detail: the verdict first, then whether the data is live
+ * and how fresh, then every check. Renders a status polled elsewhere (the
+ * page polls all targets at once, for its switcher).
+ */
+export const TargetStatusView = (props: {
+  target: TargetSummary;
+  state: PolledState<TargetStatusWithAdditions>;
+}) => {
+  const { target, state } = props;
+  const { loading, value: status, error, fetchedAt } = state;
   const now = useNow();
   // Checks other plugins added follow ours; they never enter the preflight.
   const allChecks: DisplayCheck[] = status
@@ -43,12 +49,12 @@ export const TargetStatusPanel = (props: { target: TargetSummary }) => {
       )}
       {status && (
         <>
-          <RefreshStatus fetchedAt={fetchedAt} error={error} now={now} />
-          <SnapshotNotice mode={status.mode} snapshot={status.snapshot} />
           <PreflightVerdict status={status} now={now} />
+          <SnapshotNotice mode={status.mode} snapshot={status.snapshot} />
+          <RefreshStatus fetchedAt={fetchedAt} error={error} now={now} />
           <Grid container spacing={2}>
             {allChecks.map((check, i) => (
-              <Grid item xs={12} md={6} key={`${i}:${check.id}`}>
+              <Grid item xs={12} lg={6} key={`${i}:${check.id}`}>
                 <CheckDetail check={check} now={now} />
               </Grid>
             ))}
@@ -57,4 +63,10 @@ export const TargetStatusPanel = (props: { target: TargetSummary }) => {
       )}
     </Box>
   );
+};
+
+/** One target on its own, polling its status itself. */
+export const TargetStatusPanel = (props: { target: TargetSummary }) => {
+  const state = useTargetStatus(props.target.targetId);
+  return <TargetStatusView target={props.target} state={state} />;
 };

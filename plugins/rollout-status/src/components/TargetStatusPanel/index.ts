@@ -1,1 +1,1 @@
-export { TargetStatusPanel } from './TargetStatusPanel';
+export { TargetStatusPanel, TargetStatusView } from './TargetStatusPanel';

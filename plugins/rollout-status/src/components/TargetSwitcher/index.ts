@@ -1,0 +1,1 @@
+export { TargetSwitcher, TARGET_PARAM, targetHref } from './TargetSwitcher';
