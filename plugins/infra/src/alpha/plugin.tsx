@@ -9,6 +9,12 @@ import {
 } from '@backstage/plugin-scaffolder-react/alpha';
 import { isDocsSubject } from '../lib/docsFacts';
 import { isInfraEntity } from '../lib/infraFacts';
+import {
+  explicitLogLinks,
+  infraInputFormField,
+  infraTaskResult,
+  newAppPlanFormField,
+} from '../scaffolder/extensions';
 
 /** The infra facts of any entity the infra provider emitted. */
 export const infraEntityCard = EntityCardBlueprint.make({
@@ -71,5 +77,9 @@ export const infraPlugin = createFrontendPlugin({
     docsAboutCard,
     authTierCatalogFilter,
     authTierFormField,
+    infraInputFormField,
+    newAppPlanFormField,
+    infraTaskResult,
+    explicitLogLinks,
   ],
 });

@@ -16,6 +16,10 @@ import {
   authTierInfo,
   isAuthTier,
 } from '@internal/backstage-plugin-infra-common';
+import {
+  rulesOptionsOf,
+  validateWithInfraRules,
+} from '../../scaffolder/infraRules';
 import { AuthTierChoice, problemWithChoice } from './authTierChoice';
 
 /**
@@ -117,7 +121,13 @@ function choicesIn(value: unknown): Array<Partial<AuthTierChoice> | undefined> {
 export const authTierFieldOptions: FieldExtensionOptions<AuthTierChoice> = {
   name: 'AuthTierPicker',
   component: AuthTierField,
-  validation: (value, validation) => {
+  validation: (value, validation, context) => {
+    // In a template that names its rules (`ui:options: { rules, field }`),
+    // the shared rules speak, as for every other field of the wizard.
+    if (rulesOptionsOf(context?.uiSchema)) {
+      validateWithInfraRules(value, validation, context);
+      return;
+    }
     for (const choice of choicesIn(value)) {
       const problem = problemWithChoice(choice);
       if (problem) validation.addError(problem);
