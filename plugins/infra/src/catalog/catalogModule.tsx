@@ -7,6 +7,7 @@ import catalogPlugin, {
   CatalogIndexPage,
 } from '@backstage/plugin-catalog/alpha';
 import { withAuthTierColumn } from './authTierColumn';
+import { withReadableColumns } from './readableColumns';
 
 const catalogPage = catalogPlugin.getExtension('page:catalog');
 
@@ -14,7 +15,8 @@ const catalogPage = catalogPlugin.getExtension('page:catalog');
 const [exportConfigRef] = catalogPage.inputs.exportConfig.extensionData;
 
 /**
- * The catalog index page with the auth tier column added.
+ * The catalog index page with the auth tier column added, and cells that
+ * wrap between words (readableColumns).
  *
  * The catalog's `page:catalog` takes filters as extensions but has no input
  * for table columns, so adding one means overriding the page's loader. This
@@ -48,7 +50,7 @@ const catalogPageWithAuthTierColumn = catalogPage.override({
           return (
             <CatalogIndexPage
               filters={<>{filters}</>}
-              columns={withAuthTierColumn()}
+              columns={withReadableColumns(withAuthTierColumn())}
               pagination={config.pagination}
               exportSettings={
                 exportSettings.enabled ? exportSettings : undefined
