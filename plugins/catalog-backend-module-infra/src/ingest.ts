@@ -9,6 +9,7 @@ import {
   HclParseError,
   InfraFile,
   InfraModel,
+  ParallelBuildOptions,
   ParseCache,
 } from '@internal/backstage-plugin-infra-node';
 import { buildInfraEntities } from './entities/buildInfraEntities';
@@ -40,6 +41,8 @@ export interface IngestOptions {
   conventionPolicy?: ConventionPolicy;
   /** Size and nesting limits for reading the repo. */
   limits?: Partial<InfraReadLimits>;
+  /** Whether a cold ingest may evaluate stacks on a second thread (default: where one can run). */
+  parallel?: ParallelBuildOptions | false;
 }
 
 export interface IngestResult {
@@ -99,6 +102,7 @@ export async function ingestInfraFiles(
     cache: options.cache,
     criticalPath: options.criticalPath,
     limits: options.limits,
+    parallel: options.parallel,
   });
   // The files too: the auth-comment rule reads the lines above `auth` as the infra's guard does.
   const { findings, allowed } = evaluateConventions(model, {

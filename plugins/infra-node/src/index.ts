@@ -19,6 +19,7 @@ export {
   emptyStack,
   unlinkedModel,
 } from './model/buildInfraModel';
+export type { ParallelBuildOptions } from './model/parallel/buildInParallel';
 export * from './conventions';
 
 /** Annotation on a Group or User of the org file listing the stacks it owns (comma-separated; `*` for all others). */

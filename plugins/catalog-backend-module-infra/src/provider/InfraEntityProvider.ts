@@ -206,6 +206,15 @@ export class InfraEntityProvider implements EntityProvider {
         cache: this.#cache,
         conventionPolicy: this.#config.conventionPolicy,
         limits: this.#config.limits,
+        // A cold start evaluates half the stacks on a worker thread; when
+        // that does not work out the other half is done here, and said so.
+        parallel: {
+          onFallback: reason =>
+            this.#logger.warn(
+              `Infra model built on one thread after all: ${reason}`,
+              { source: this.#source },
+            ),
+        },
       });
     } catch (e) {
       return this.#keep(`ingest failed: ${errorMessage(e)}`, took());
