@@ -177,40 +177,51 @@ describe('the templates through the real scaffolder backend', () => {
       );
     });
 
-    it('names every field the shared rules check with its own parameter name', async () => {
-      // A validator is not told which parameter it checks: the template says
-      // so in ui:options.field, and a wrong name would check another field.
-      const template = await loadTemplate(path.join(TEMPLATES_DIR, 'new-app'));
-      type Property = {
-        'ui:options'?: { rules?: string; field?: string };
-        items?: { properties?: Record<string, Property> };
-      };
-      const pages = (
-        template.spec as {
-          parameters: Array<{ properties: Record<string, Property> }>;
-        }
-      ).parameters;
-      const named: Array<[string, string | undefined]> = [];
-      for (const page of pages)
-        for (const [key, prop] of Object.entries(page.properties)) {
-          const own = prop['ui:options'];
-          if (own?.rules) named.push([key, own.field]);
-          for (const item of Object.values(prop.items?.properties ?? {}))
-            if (item['ui:options']?.rules)
-              named.push([key, item['ui:options'].field]);
-        }
-      expect(named.filter(([key, field]) => key !== field)).toEqual([]);
-      expect(named.map(([key]) => key)).toEqual(
-        expect.arrayContaining([
-          'name',
-          'namespace',
-          'image',
-          'memory',
-          'carveOuts',
-          'secrets',
-        ]),
-      );
-    });
+    it.each([
+      [
+        'new-app',
+        ['name', 'namespace', 'image', 'memory', 'carveOuts', 'secrets'],
+      ],
+      ['add-ingress', ['stack', 'namespace', 'paths', 'authTier']],
+    ])(
+      'names every field the shared rules of %s check with its own parameter name',
+      async (dir, expected) => {
+        // A validator is not told which parameter it checks: the template says
+        // so in ui:options.field, and a wrong name would check another field.
+        const template = await loadTemplate(path.join(TEMPLATES_DIR, dir));
+        type Property = {
+          'ui:options'?: { rules?: string; field?: string };
+          items?: Property & { properties?: Record<string, Property> };
+        };
+        const pages = (
+          template.spec as {
+            parameters: Array<{ properties: Record<string, Property> }>;
+          }
+        ).parameters;
+        const named: Array<[string, string | undefined]> = [];
+        const rules = new Set<string>();
+        for (const page of pages)
+          for (const [key, prop] of Object.entries(page.properties)) {
+            const own = prop['ui:options'];
+            if (own?.rules) named.push([key, own.field]);
+            if (own?.rules) rules.add(own.rules);
+            const items = prop.items ?? {};
+            for (const item of [
+              items,
+              ...Object.values(items.properties ?? {}),
+            ])
+              if (item['ui:options']?.rules) {
+                named.push([key, item['ui:options'].field]);
+                rules.add(item['ui:options'].rules);
+              }
+          }
+        expect(named.filter(([key, field]) => key !== field)).toEqual([]);
+        expect(named.map(([key]) => key)).toEqual(
+          expect.arrayContaining(expected),
+        );
+        expect([...rules]).toEqual([dir]);
+      },
+    );
 
     it('stops with the failing step message for an existing stack', async () => {
       const error = await dryRunTemplate(
