@@ -1,4 +1,4 @@
-import { partitionByStack, stackNameOf } from './partition';
+import { costOf, partitionByStack, stackNameOf } from './partition';
 
 const file = (p: string, bytes: number) => ({
   path: p,
@@ -46,6 +46,26 @@ describe('partitionByStack', () => {
   it('weighs the parts by their shares', () => {
     const parts = partitionByStack(files, [0.8, 0.2]);
     expect(parts[1].stackBytes).toBeLessThan(parts[0].stackBytes);
+  });
+
+  it('weighs HCL above the data files a stack only points at', () => {
+    const parts = partitionByStack(
+      [
+        file('stacks/monitoring/main.tf', 100),
+        file('stacks/monitoring/values.yaml', 2400),
+        file('stacks/a/main.tf', 300),
+        file('stacks/b/main.tf', 300),
+        file('stacks/c/main.tf', 300),
+      ],
+      [0.5, 0.5],
+    );
+    // By raw bytes, monitoring alone would outweigh a, b and c together.
+    expect(parts.map(p => [...p.stacks].sort())).toEqual([
+      ['c', 'monitoring'],
+      ['a', 'b'],
+    ]);
+    expect(costOf(file('x/values.yaml', 800))).toBe(100);
+    expect(costOf(file('x/main.tf', 800))).toBe(800);
   });
 
   it('names the stack of a path', () => {

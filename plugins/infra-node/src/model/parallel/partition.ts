@@ -7,12 +7,25 @@ export function stackNameOf(path: string): string | undefined {
   return STACK_DIR.exec(path)?.[1];
 }
 
+/**
+ * What a file costs to evaluate, in bytes of HCL: HCL is parsed into
+ * expressions and evaluated; any other file (a values YAML, a template) is
+ * read only where a stack points at it, and a large one mostly holds data
+ * nobody looks into. Weighing them alike put a stack with a 2 MB values
+ * file on one side and most of the HCL on the other.
+ */
+export function costOf(file: InfraFile): number {
+  return /\.(tf|hcl|tfvars)$/.test(file.path)
+    ? file.content.length
+    : file.content.length / 8;
+}
+
 /** Files of a repo split for evaluation on several threads. */
 export interface FilePartition {
   /** The files of some of the stacks, and every file outside `stacks/<name>/`. */
   files: InfraFile[];
   stacks: Set<string>;
-  /** Bytes of the partition's own stack files (what its thread evaluates). */
+  /** Weighed bytes of the partition's own stack files (see {@link costOf}). */
   stackBytes: number;
 }
 
@@ -21,8 +34,8 @@ export interface FilePartition {
  * file outside the stack folders (shared modules, the root Terragrunt
  * configuration, `.gitattributes`): what a stack's evaluation reads when it
  * keeps to its own folder, as Terragrunt stacks do. Stacks go to the part
- * with fewer bytes so far, largest first; `shares` weighs the parts (a
- * thread that starts later gets less).
+ * that costs least so far, costliest first ({@link costOf}); `shares`
+ * weighs the parts (a thread that starts later gets less).
  */
 export function partitionByStack(
   files: ReadonlyArray<InfraFile>,
@@ -38,7 +51,7 @@ export function partitionByStack(
     }
     const entry = byStack.get(name) ?? { files: [], bytes: 0 };
     entry.files.push(f);
-    entry.bytes += f.content.length;
+    entry.bytes += costOf(f);
     byStack.set(name, entry);
   }
   const parts = shares.map(() => ({
