@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   ParseCache,
+  prestartStackWorker,
   readLocalTree,
 } from '@internal/backstage-plugin-infra-node';
 import { createSourceLinks } from '../entities/links';
@@ -37,6 +38,8 @@ const GUARD = 'scripts/check-ingress-auth-comments.py';
 async function child(repo: string) {
   const links = createSourceLinks({ path: repo });
   const t0 = performance.now();
+  // As the provider does before its first build.
+  prestartStackWorker();
   const files = await readLocalTree(repo, { extraPaths: ['org.yaml'] });
   const cache = new ParseCache();
   let fallback: string | undefined;

@@ -19,6 +19,7 @@ import {
   InfraFile,
   isInfraRelevantPath,
   ParseCache,
+  prestartStackWorker,
   readLocalTree,
 } from '@internal/backstage-plugin-infra-node';
 import { InfraDocsSource, isInfraDocsPath } from '../docs/InfraDocsSource';
@@ -155,6 +156,9 @@ export class InfraEntityProvider implements EntityProvider {
     // The docs folder comes with the same read; a docs change alone
     // re-applies the last entities with the new docs links.
     let docsChanged = false;
+    // Before the first build, the worker thread of a cold build starts
+    // while the repo is read (it is stopped again if the build is small).
+    if (!this.#lastResult) prestartStackWorker();
     try {
       const read = await this.#read();
       if (read === 'not-modified') {

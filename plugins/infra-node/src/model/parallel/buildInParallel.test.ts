@@ -7,6 +7,7 @@ import { isUnresolved } from '../../hcl/values';
 import { InfraFile } from '../../files';
 import { readExampleRepo, withFile } from '../../__testUtils__/exampleRepo';
 import { buildInfraModel } from '../buildInfraModel';
+import { prestartStackWorker } from './stackWorkerThread';
 
 jest.setTimeout(60_000);
 
@@ -181,6 +182,21 @@ resource "kubernetes_deployment" "extra" {
     const { model, fallbacks } = await build(crossing, { workerScript });
     expect(fallbacks).toEqual(["stack blog reads another stack's folder"]);
     expect(plain(model)).toEqual(plain((await build(crossing, false)).model));
+  });
+
+  it('takes the worker started ahead of reading the repo', async () => {
+    const starts = path.join(tmp, 'starts.txt');
+    fs.writeFileSync(starts, '');
+    const counting = script(
+      'counting.cjs',
+      `require('fs').appendFileSync(${JSON.stringify(starts)}, 'started\\n');
+require(${JSON.stringify(workerScript)});`,
+    );
+    prestartStackWorker({ script: counting });
+    const { model, fallbacks } = await build(files, { workerScript: counting });
+    expect(fallbacks).toEqual([]);
+    expect(plain(model)).toEqual(oneThread);
+    expect(fs.readFileSync(starts, 'utf8')).toBe('started\n');
   });
 
   it('stays on one thread for a small repo, or a warm cache', async () => {

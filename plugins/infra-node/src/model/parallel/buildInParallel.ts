@@ -10,7 +10,8 @@ import {
 import { partitionByStack } from './partition';
 import {
   defaultStackWorkerScript,
-  evaluateOnWorker,
+  releaseStackWorker,
+  takeStackWorker,
 } from './stackWorkerThread';
 
 /** How a cold build may use a second thread; see {@link buildInParallel}. */
@@ -36,8 +37,23 @@ const DEFAULTS = {
   maxHeapMb: 1024,
 };
 
-/** A cold build's plan for two threads, or undefined for one. */
+/**
+ * A cold build's plan for two threads, or undefined for one (a worker
+ * started ahead for nothing is stopped then).
+ */
 export function planParallelBuild(
+  files: ReadonlyArray<InfraFile>,
+  stackCache: StackCache | undefined,
+  options: ParallelBuildOptions,
+):
+  | { script: string; options: typeof DEFAULTS & ParallelBuildOptions }
+  | undefined {
+  const plan = planFor(files, stackCache, options);
+  if (!plan) releaseStackWorker();
+  return plan;
+}
+
+function planFor(
   files: ReadonlyArray<InfraFile>,
   stackCache: StackCache | undefined,
   options: ParallelBuildOptions,
@@ -84,13 +100,17 @@ export async function buildInParallel(
   ]);
   const onOneThread = () =>
     evaluatePartition(files, { ...partOptions, ...caches });
-  const fromWorker = evaluateOnWorker(plan.script, theirs.files, partOptions, {
-    deadlineMs: options.deadlineMs,
-    maxHeapMb: options.maxHeapMb,
-  }).then(
-    result => ({ result }),
-    (error: Error) => ({ error }),
-  );
+  let fromWorker: Promise<{ result: EvaluatedPartition } | { error: Error }>;
+  try {
+    fromWorker = takeStackWorker(plan.script, options.maxHeapMb)
+      .evaluate(theirs.files, partOptions, options.deadlineMs)
+      .then(
+        result => ({ result }),
+        (error: Error) => ({ error }),
+      );
+  } catch (error) {
+    fromWorker = Promise.resolve({ error: error as Error });
+  }
   const own = await evaluatePartition(mine.files, {
     ...partOptions,
     ...caches,
