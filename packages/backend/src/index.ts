@@ -3,6 +3,7 @@
  * plugins we use and our own plugins and modules.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { portalCacheServiceFactory } from './cache/cacheServiceFactory';
 import { runStartupPreflight } from './preflight';
 
 async function main() {
@@ -11,6 +12,10 @@ async function main() {
   const backend = createBackend();
 
   backend.add(import('@backstage/plugin-app-backend'));
+  // The cache service, with a Redis store that survives a Redis restart
+  // (src/cache): the replicas share it, and must not fall with it.
+  backend.add(portalCacheServiceFactory);
+
   backend.add(import('@backstage/plugin-proxy-backend'));
 
   // Auth: guest sign-in is the embedded default (see app-config.yaml);

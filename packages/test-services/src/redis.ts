@@ -24,10 +24,13 @@ export interface TestRedis {
 
 /**
  * Starts a throwaway `redis-server` (Debian's package) on a free port, with
- * nothing saved to disk, and waits until it answers PING. `stop()` ends it
+ * nothing saved to disk, and waits until it answers PING. `port` starts it
+ * again where a stopped one was (a restart, as clients see it). `stop()` ends it
  * and removes its folder.
  */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(
+  options: { port?: number } = {},
+): Promise<TestRedis> {
   if (!existsSync(REDIS_SERVER)) {
     throw new Error(
       `Redis is not installed (no ${REDIS_SERVER}). ` +
@@ -35,7 +38,7 @@ export async function startRedis(): Promise<TestRedis> {
     );
   }
   const dir = await mkdtemp(join(tmpdir(), 'test-redis-'));
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const child: ChildProcess = spawn(
     REDIS_SERVER,
     [

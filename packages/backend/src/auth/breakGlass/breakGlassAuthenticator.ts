@@ -1,4 +1,4 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { AuthenticationError, NotAllowedError } from '@backstage/errors';
 import { createProxyAuthenticator } from '@backstage/plugin-auth-node';
 import { findBreakGlassUser, readBreakGlassUsers } from './breakGlassUsers';
@@ -27,9 +27,13 @@ function readBasicCredentials(req: {
  * against the hashes in `auth.providers.breakglass.users`. Nothing here
  * talks to authentik, so it works while authentik is down. Every attempt is
  * logged at warn level, by name and address, never with the password.
+ * Failures are counted in the cache service, shared by the replicas.
  */
-export function createBreakGlassAuthenticator(logger: LoggerService) {
-  const limiter = new FailureLimiter();
+export function createBreakGlassAuthenticator(
+  logger: LoggerService,
+  cache: CacheService,
+) {
+  const limiter = new FailureLimiter(cache);
   return createProxyAuthenticator<
     ReturnType<typeof readBreakGlassUsers>,
     BreakGlassResult,
@@ -56,7 +60,7 @@ export function createBreakGlassAuthenticator(logger: LoggerService) {
       }
       const { name, password } = credentials;
       const meta = { breakGlassUser: name, remoteAddress: req.ip };
-      const locked = limiter.lockedForMinutes(name);
+      const locked = await limiter.lockedForMinutes(name);
       if (locked > 0) {
         logger.warn('BREAK-GLASS sign-in refused: too many failures', meta);
         throw new NotAllowedError(
@@ -70,14 +74,14 @@ export function createBreakGlassAuthenticator(logger: LoggerService) {
         user?.passwordHash ?? users[0]?.passwordHash ?? 'scrypt:AA==:AA==',
       );
       if (!user || !ok) {
-        limiter.fail(name);
+        await limiter.fail(name);
         logger.warn(
           'BREAK-GLASS sign-in refused: wrong name or password',
           meta,
         );
         throw new AuthenticationError('Wrong break-glass name or password');
       }
-      limiter.succeed(name);
+      await limiter.succeed(name);
       return { result: { userEntityRef: user.userEntityRef } };
     },
   });

@@ -24,12 +24,13 @@ export default createBackendModule({
         providers: authProvidersExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        cache: coreServices.cache,
       },
-      async init({ providers, config, logger }) {
+      async init({ providers, config, logger, cache }) {
         providers.registerProvider({
           providerId: 'breakglass',
           factory: createProxyAuthProviderFactory({
-            authenticator: createBreakGlassAuthenticator(logger),
+            authenticator: createBreakGlassAuthenticator(logger, cache),
             signInResolver: createBreakGlassSignInResolver(
               readPortalAuthConfig(config),
               logger,
