@@ -7,29 +7,23 @@ import { unpackFromThread } from './transfer';
 export const STACK_WORKER_ENV = 'INFRA_NODE_STACK_WORKER';
 
 /**
- * The script a stack worker runs, or undefined when none can run here.
- * Built packages resolve to JavaScript. TypeScript sources run in a worker
- * only under a loader the process was started with (backstage-cli's
- * `--require` transform, tsx), which a worker inherits; under Jest, with
- * no such loader, there is none and builds stay on one thread.
+ * The script a stack worker runs, or undefined when none is at hand: the
+ * built package's `stackWorker` entry (JavaScript), or the one the
+ * environment names. From TypeScript sources (`backstage-cli package
+ * start`, Jest) builds stay on one thread: a worker would first spend
+ * seconds compiling the model's modules, longer than the half it saves.
  */
 export function defaultStackWorkerScript(): string | undefined {
   const fromEnv = process.env[STACK_WORKER_ENV];
   if (fromEnv) return fromEnv;
-  let script: string;
   try {
-    script = require.resolve(
+    const script = require.resolve(
       '@internal/backstage-plugin-infra-node/stackWorker',
     );
+    return /\.[cm]?js$/.test(script) ? script : undefined;
   } catch {
     return undefined;
   }
-  if (/\.[cm]?js$/.test(script)) return script;
-  const loaderFlag = /^--(require|import|loader|experimental-loader)\b/;
-  const hasLoader =
-    process.execArgv.some(a => loaderFlag.test(a)) ||
-    /(^|\s)--(require|import|loader)\b/.test(process.env.NODE_OPTIONS ?? '');
-  return hasLoader ? script : undefined;
 }
 
 /** How long a worker started ahead may wait for its build before it is stopped. */
