@@ -3,6 +3,8 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
+import { adminOnlyModules } from './modules/adminOnly';
+import { notFoundModule } from './modules/notFound';
 // Adds the auth-tier column to the catalog list; the plugins themselves are
 // discovered from package.json (app.packages: all).
 import { infraCatalogModule } from '@internal/backstage-plugin-infra';
@@ -14,5 +16,7 @@ export default createApp({
     navModule,
     homeModule,
     signInModule,
+    notFoundModule,
+    ...adminOnlyModules,
   ],
 });

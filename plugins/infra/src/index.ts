@@ -14,3 +14,4 @@ export {
 } from './catalog/authTierColumn';
 export { AuthTierFilter } from './lib/AuthTierFilter';
 export type { InfraEntityFilters } from './lib/AuthTierFilter';
+export { FindingsOverview } from './components/FindingsOverview';

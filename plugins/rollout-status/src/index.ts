@@ -7,3 +7,4 @@ export { rolloutStatusPlugin as default } from './alpha/plugin';
 export { rolloutStatusApiRef } from './api/RolloutStatusApi';
 export type { RolloutStatusApi } from './api/RolloutStatusApi';
 export { RolloutStatusClient } from './api/RolloutStatusClient';
+export { RolloutVerdicts } from './components/RolloutVerdicts';

@@ -7,9 +7,23 @@ import {
   catalogLocationCreatePermission,
   catalogLocationDeletePermission,
 } from '@backstage/plugin-catalog-common/alpha';
-import { Permission } from '@backstage/plugin-permission-common';
+import {
+  createPermission,
+  Permission,
+} from '@backstage/plugin-permission-common';
 import { templateManagementPermission } from '@backstage/plugin-scaffolder-common/alpha';
 import { rolloutStatusQueryTextReadPermission } from '@internal/backstage-plugin-rollout-status-common';
+
+/**
+ * The portal's admin pages: the app's extension tree (visualizer) and the
+ * API explorer. Nothing there is secret, but nothing is for a namespace
+ * owner either; the app leaves them out unless this is allowed
+ * (packages/app/src/modules/adminOnly asks for it by this name).
+ */
+export const portalAdminPagesPermission = createPermission({
+  name: 'portal.admin-pages.view',
+  attributes: { action: 'read' },
+});
 
 /**
  * What only the admins may do, by permission name, with why.
@@ -35,6 +49,10 @@ export const ADMIN_ONLY_PERMISSIONS: ReadonlyArray<{
   {
     permission: templateManagementPermission,
     why: 'the template editor runs arbitrary templates',
+  },
+  {
+    permission: portalAdminPagesPermission,
+    why: 'admin pages: the app tree, the API explorer',
   },
   {
     permission: rolloutStatusQueryTextReadPermission,

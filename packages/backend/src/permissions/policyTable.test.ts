@@ -20,6 +20,7 @@ import permissionBackend from '@backstage/plugin-permission-backend';
 import request from 'supertest';
 import portalPolicyModule from './module';
 import { userInfoFromTable } from '../__testUtils__/testIdentities';
+import { portalAdminPagesPermission } from './adminOnlyPermissions';
 
 async function startPermissionBackend() {
   const { server } = await startTestBackend({
@@ -108,6 +109,13 @@ describe('the portal permission policy, through the permission backend', () => {
     [
       'open the template editor',
       templateManagementPermission,
+      'ALLOW',
+      'DENY',
+      'DENY',
+    ],
+    [
+      'be offered the admin pages (visualizer, API explorer)',
+      portalAdminPagesPermission,
       'ALLOW',
       'DENY',
       'DENY',

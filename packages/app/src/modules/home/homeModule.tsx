@@ -1,52 +1,67 @@
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
-import { MarkdownContent } from '@backstage/core-components';
+import {
+  HomePageLayoutBlueprint,
+  HomePageWidgetBlueprint,
+} from '@backstage/plugin-home-react/alpha';
 
-const content = `
-## Welcome to Backstage! 👋
-
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
-
-### Quick Start
-
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
-`;
-
-const gettingStartedWidget = HomePageWidgetBlueprint.make({
-  name: 'getting-started',
+/**
+ * Starting points for a namespace owner: the wizard that writes the
+ * Terraform for a new app, and the one that adds a host to an app.
+ */
+const addAnAppWidget = HomePageWidgetBlueprint.make({
+  name: 'add-an-app',
   params: {
-    name: 'GettingStarted',
-    title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
-    components: async () => ({
-      Content: () => <MarkdownContent content={content} />,
-    }),
+    name: 'AddAnApp',
+    title: 'Add an app',
+    description: 'Generate the Terraform for a new app or host, as a PR',
+    components: () => import('./AddAnApp').then(m => ({ Content: m.AddAnApp })),
+  },
+});
+
+/** "Safe to roll now?" for every rollout target (the rollout-status plugin). */
+const rolloutVerdictsWidget = HomePageWidgetBlueprint.make({
+  name: 'rollout-verdicts',
+  params: {
+    name: 'RolloutVerdicts',
+    title: 'Safe to roll now?',
+    description: 'The preflight verdict of every rollout target',
+    components: () =>
+      import('@internal/backstage-plugin-rollout-status').then(m => ({
+        Content: m.RolloutVerdicts,
+      })),
+  },
+});
+
+/** The convention findings across the catalog (the infra plugin). */
+const findingsWidget = HomePageWidgetBlueprint.make({
+  name: 'findings',
+  params: {
+    name: 'Findings',
+    title: 'Convention findings',
+    description: 'What the infra repo breaks of its own conventions',
+    components: () =>
+      import('@internal/backstage-plugin-infra').then(m => ({
+        Content: () => <m.FindingsOverview />,
+      })),
+  },
+});
+
+/**
+ * A fixed layout instead of the stock editable widget board, which starts
+ * empty ("No widgets added"): the portal's widgets in the order installed.
+ */
+const homeLayout = HomePageLayoutBlueprint.make({
+  params: {
+    loader: () => import('./HomeLayout').then(m => m.HomeLayout),
   },
 });
 
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [gettingStartedWidget],
+  extensions: [
+    homeLayout,
+    addAnAppWidget,
+    rolloutVerdictsWidget,
+    findingsWidget,
+  ],
 });

@@ -13,8 +13,6 @@ import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
-import { catalogLocationCreatePermission } from '@backstage/plugin-catalog-common/alpha';
-import { usePermission } from '@backstage/plugin-permission-react';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -23,12 +21,9 @@ export const SidebarContent = NavContentBlueprint.make({
         <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
       ));
 
-      // Registering locations is an admin action (the backend refuses it to
-      // everyone else); the nav shows it only to those the policy allows.
-      // eslint-disable-next-line react-hooks/rules-of-hooks
-      const canRegister = usePermission({
-        permission: catalogLocationCreatePermission,
-      }).allowed;
+      // Register, APIs and the visualizer are admin pages: the app leaves
+      // them out for everyone else (modules/adminOnly), so they are absent
+      // here too. Register comes first of the rest when present.
       const register = nav.take('page:catalog-import');
 
       // Skipped items
@@ -48,7 +43,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:scaffolder')}
             <SidebarDivider />
             <SidebarScrollWrapper>
-              {canRegister && register}
+              {register}
               {nav.rest({ sortBy: 'title' })}
             </SidebarScrollWrapper>
           </SidebarGroup>

@@ -1,0 +1,1 @@
+export { notFoundModule } from './notFoundModule';

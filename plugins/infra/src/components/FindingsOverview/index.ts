@@ -1,0 +1,1 @@
+export { FindingsOverview, collectFindings } from './FindingsOverview';

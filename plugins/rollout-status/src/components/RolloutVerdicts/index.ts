@@ -1,0 +1,1 @@
+export { RolloutVerdicts } from './RolloutVerdicts';
