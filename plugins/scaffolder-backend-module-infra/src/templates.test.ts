@@ -187,10 +187,10 @@ describe('the templates through the real scaffolder backend', () => {
       'names every field the shared rules of %s check with its own parameter name',
       async (dir, expected) => {
         // A validator is not told which parameter it checks: the template says
-        // so in ui:options.field, and a wrong name would check another field.
+        // so in ui:options.parameter, and a wrong name would check another field.
         const template = await loadTemplate(path.join(TEMPLATES_DIR, dir));
         type Property = {
-          'ui:options'?: { rules?: string; field?: string };
+          'ui:options'?: { rules?: string; parameter?: string };
           items?: Property & { properties?: Record<string, Property> };
         };
         const pages = (
@@ -203,7 +203,7 @@ describe('the templates through the real scaffolder backend', () => {
         for (const page of pages)
           for (const [key, prop] of Object.entries(page.properties)) {
             const own = prop['ui:options'];
-            if (own?.rules) named.push([key, own.field]);
+            if (own?.rules) named.push([key, own.parameter]);
             if (own?.rules) rules.add(own.rules);
             const items = prop.items ?? {};
             for (const item of [
@@ -211,7 +211,7 @@ describe('the templates through the real scaffolder backend', () => {
               ...Object.values(items.properties ?? {}),
             ])
               if (item['ui:options']?.rules) {
-                named.push([key, item['ui:options'].field]);
+                named.push([key, item['ui:options'].parameter]);
                 rules.add(item['ui:options'].rules);
               }
           }

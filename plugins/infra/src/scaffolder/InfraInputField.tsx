@@ -7,13 +7,21 @@ import { validateWithInfraRules } from './infraRules';
 
 /**
  * A text field checked by the infra's own rules (`ui:field: InfraInput`,
- * `ui:options: { rules: new-app, field: <parameter> }`): a value the
+ * `ui:options: { rules: new-app, parameter: <name> }`): a value the
  * scaffolder action would refuse is marked here, in the action's words,
  * before Next. The template keeps no pattern of its own for such a field.
  */
 export function InfraInputField(props: FieldExtensionComponentProps<string>) {
-  const { formData, onChange, onBlur, rawErrors, schema, idSchema, required } =
-    props;
+  const {
+    formData,
+    onChange,
+    onBlur,
+    rawErrors,
+    schema,
+    idSchema,
+    required,
+    uiSchema,
+  } = props;
   return (
     <TextField
       id={idSchema.$id}
@@ -22,6 +30,10 @@ export function InfraInputField(props: FieldExtensionComponentProps<string>) {
       required={required}
       // The browser's own required check would block Next without a word.
       inputProps={{ required: false }}
+      // The template asks for it on the first field (ui:autofocus), as the
+      // stock text field honours it.
+      // eslint-disable-next-line jsx-a11y/no-autofocus
+      autoFocus={uiSchema?.['ui:autofocus'] === true}
       fullWidth
       margin="normal"
       error={(rawErrors ?? []).length > 0}

@@ -22,7 +22,7 @@ function errorsAt(
     {
       formData,
       uiSchema: uiSchema ?? {
-        'ui:options': { rules: 'new-app', field },
+        'ui:options': { rules: 'new-app', parameter: field },
       },
     },
   );
@@ -74,7 +74,7 @@ describe('the infra rules at a wizard field', () => {
     const itemsUiSchema = {
       path: {
         'ui:field': 'InfraInput',
-        'ui:options': { rules: 'new-app', field: 'carveOuts' },
+        'ui:options': { rules: 'new-app', parameter: 'carveOuts' },
       },
     };
     expect(errorsAt('carveOuts', form, itemsUiSchema)).toEqual([

@@ -11,18 +11,21 @@ type UiSchema = { [key: string]: unknown };
 /** Which template's rules a field follows. */
 export type InfraRules = 'new-app' | 'add-ingress';
 
-/** `ui:options` of a field checked by the infra rules: `{ rules: new-app, field: image }`. */
+/** `ui:options` of a field checked by the infra rules: `{ rules: new-app, parameter: image }`. */
 export interface InfraRulesOptions {
   rules: InfraRules;
-  /** The template parameter the field writes (the scaffolder does not tell a validator). */
-  field: string;
+  /**
+   * The template parameter the field writes (the scaffolder does not tell a
+   * validator). Not `field`: rjsf reads `ui:options.field` as `ui:field`.
+   */
+  parameter: string;
 }
 
 function isRulesOptions(o: unknown): o is InfraRulesOptions {
   const r = o as Partial<InfraRulesOptions> | undefined;
   return (
     (r?.rules === 'new-app' || r?.rules === 'add-ingress') &&
-    typeof r.field === 'string'
+    typeof r.parameter === 'string'
   );
 }
 
@@ -80,7 +83,7 @@ export function validateWithInfraRules(
   const formData = (context.formData ?? {}) as Record<string, unknown>;
   for (const p of problemsOfField(
     problemsOfForm(options.rules, formData),
-    options.field,
+    options.parameter,
   ))
-    validation.addError(sayProblem(p, options.field));
+    validation.addError(sayProblem(p, options.parameter));
 }

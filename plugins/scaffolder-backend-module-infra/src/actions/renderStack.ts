@@ -40,8 +40,11 @@ export function createRenderStackAction(options: NamespaceCheckOptions = {}) {
       );
       const files = renderNewApp(spec);
       const written = await writeNewFiles(ctx.workspacePath, files);
+      const dir = `stacks/${spec.name}/`;
       ctx.logger.info(
-        `Wrote ${written.length} files under stacks/${spec.name}/`,
+        `Wrote ${written.length} files under ${dir}: ${written
+          .map(f => f.slice(dir.length))
+          .join(', ')}`,
       );
       ctx.output('stack', spec.name);
       ctx.output('files', written);
