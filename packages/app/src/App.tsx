@@ -3,6 +3,7 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
+import { searchModule } from './modules/search';
 import { adminOnlyModules } from './modules/adminOnly';
 import { notFoundModule } from './modules/notFound';
 // Adds the auth-tier column to the catalog list; the plugins themselves are
@@ -16,6 +17,7 @@ export default createApp({
     navModule,
     homeModule,
     signInModule,
+    searchModule,
     notFoundModule,
     ...adminOnlyModules,
   ],
