@@ -22,10 +22,14 @@ test('the authentik page answers "safe to roll?" and a red check links to its ru
     fullPage: true,
   });
 
-  // The boot storm's lock holders: follow that check's runbook link.
-  await page
+  // The boot storm's lock holders: unfold its checks (the card shows each
+  // target's verdict first) and follow that check's runbook link.
+  const storm = page.getByRole('region', {
+    name: 'Rollout status of authentik (snapshot: 2026-06-10 boot storm)',
+  });
+  await storm.getByText(/^All \d+ checks$/).click();
+  await storm
     .getByRole('link', { name: 'Runbook: Advisory lock holders' })
-    .last()
     .click();
   await expect(page).toHaveURL(
     /\/docs\/default\/component\/infra-portal\/runbooks\/stuck-rollout\/#idle-in-transaction-holders$/,
