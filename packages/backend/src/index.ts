@@ -5,6 +5,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { portalCacheServiceFactory } from './cache/cacheServiceFactory';
 import { runStartupPreflight } from './preflight';
+import { startOneReplicaAtATime } from './preflight/startupLock';
 
 async function main() {
   await runStartupPreflight();
@@ -75,7 +76,8 @@ async function main() {
   backend.add(import('@backstage/plugin-signals-backend'));
   backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-  await backend.start();
+  // Replicas start one at a time on PostgreSQL: their migrations would race.
+  await startOneReplicaAtATime(() => backend.start());
 }
 
 main().catch(error => {

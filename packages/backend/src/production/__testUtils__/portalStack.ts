@@ -277,3 +277,28 @@ export function editedStack(edit: (text: string) => string): InfraFile[] {
     return { ...f, content };
   });
 }
+
+/** The `args` the stack's Deployment gives the portal's container (in place of the image's CMD). */
+export function deploymentArgs(
+  files: InfraFile[] = portalStackFiles(),
+): string[] {
+  for (const f of files.filter(x => x.path.endsWith('.tf'))) {
+    for (const b of parseHcl(f.path, f.content).blocks) {
+      if (b.type !== 'resource' || b.labels[0] !== 'kubernetes_deployment')
+        continue;
+      const pod = b.blocks
+        .find(x => x.type === 'spec')
+        ?.blocks.find(x => x.type === 'template')
+        ?.blocks.find(x => x.type === 'spec');
+      const container = pod
+        ? blocksOf(pod, 'container').find(
+            c => literal(c.attributes.name?.expr) === STACK_NAME,
+          )
+        : undefined;
+      const args = container?.attributes.args?.expr;
+      if (args?.kind === 'tuple')
+        return args.items.map(i => String(literal(i)));
+    }
+  }
+  throw new Error(`no args on the ${STACK_NAME} container of the stack`);
+}

@@ -1,0 +1,283 @@
+/**
+ * Benchmark: the production image (built and assembled as image.test.ts
+ * does) on a real PostgreSQL and a real Redis.
+ *
+ *   yarn bench:deploy [--viewers 400] [--seconds 60] [--interval 10] [--poll-ms 1000] [--image-dir <dir>]
+ *
+ * Prints: the bundle build and each Dockerfile RUN, the cold start to ready
+ * on a fresh database and on a migrated one, then two replicas (the stack's
+ * args) with the viewers split across them, each polling the authentik
+ * rollout status every poll-ms for the given seconds: upstream reads per
+ * source per interval, p50/p95/max latency, errors, and each replica's RSS
+ * before and after. `--image-dir` reuses a folder a previous run assembled
+ * (it prints it) and skips the build.
+ */
+// A dev-only entry point (tsx, never bundled), kept with the test helpers
+// it uses, where lint allows dev dependencies.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  findFreePort,
+  startPostgres,
+  startRedis,
+} from '@internal/test-services';
+import {
+  recordedKubernetes,
+  startKubernetesFixtureServer,
+} from '@internal/backstage-plugin-rollout-status-node/testUtils';
+import { hashBreakGlassPassword } from '../../auth/breakGlass/passwordHash';
+import { repoRoot, waitForHttpOk } from '../../__testUtils__/spawnBackend';
+import { parseDockerfile } from './dockerfile';
+import type { AssembledImage } from './dockerfile';
+import { assembleImage, buildBackendBundle, rssMiB, startImage } from './image';
+import { deploymentArgs } from './portalStack';
+import { startAuthentikHttpFixture, startInfraRepoFixture } from './upstreams';
+
+const TOKEN = 'bench-static-token-0123456789abcdef';
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      viewers: { type: 'string', default: '400' },
+      seconds: { type: 'string', default: '60' },
+      interval: { type: 'string', default: '10' },
+      'poll-ms': { type: 'string', default: '1000' },
+      'image-dir': { type: 'string' },
+    },
+  });
+  const viewers = Number(values.viewers);
+  const seconds = Number(values.seconds);
+  const interval = Number(values.interval);
+  const pollMs = Number(values['poll-ms']);
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+
+  let image: AssembledImage;
+  if (values['image-dir']) {
+    const stages = parseDockerfile(
+      fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8'),
+    );
+    const final = stages[stages.length - 1].instructions;
+    const json = (k: string) =>
+      JSON.parse(final.find(i => i.keyword === k)!.args) as string[];
+    image = {
+      dir: values['image-dir'],
+      env: { NODE_ENV: 'production', YARN_ENABLE_SCRIPTS: 'false' },
+      entrypoint: json('ENTRYPOINT'),
+      cmd: json('CMD'),
+      runSeconds: [],
+    };
+  } else {
+    say(`bundle build: ${(await buildBackendBundle()).toFixed(1)} s`);
+    image = await assembleImage();
+    for (const r of image.runSeconds) {
+      say(`RUN ${r.run.slice(0, 70)}: ${r.seconds.toFixed(1)} s`);
+    }
+    say(`image folder: ${image.dir}`);
+  }
+
+  const [postgres, redis, kubernetes, authentik, breakGlassHash] =
+    await Promise.all([
+      startPostgres(),
+      startRedis(),
+      startKubernetesFixtureServer({
+        recorded: recordedKubernetes('healthy'),
+        token: 'bench-kubernetes-token',
+      }),
+      startAuthentikHttpFixture(),
+      hashBreakGlassPassword('bench-break-glass'),
+    ]);
+  const repo = await startInfraRepoFixture({
+    dir: path.join(repoRoot, 'examples/infra'),
+    owner: 'homelab',
+    repo: 'infra',
+    ref: 'main',
+  });
+
+  const env = (port: number) => ({
+    PORTAL_BASE_URL: `http://localhost:${port}`,
+    POSTGRES_HOST: postgres.host,
+    POSTGRES_PORT: String(postgres.port),
+    POSTGRES_USER: postgres.user,
+    POSTGRES_PASSWORD: postgres.password,
+    REDIS_URL: redis.url,
+    INFRA_REPO_PATH: path.join(repoRoot, 'examples/infra'),
+    FORGEJO_BASE_URL: 'http://127.0.0.1:9',
+    FORGEJO_PORTAL_TOKEN: 'bench-forgejo-token',
+    AUTH_SESSION_SECRET: 'bench-session-secret',
+    AUTHENTIK_OIDC_METADATA_URL:
+      'http://127.0.0.1:9/.well-known/openid-configuration',
+    AUTHENTIK_OIDC_CLIENT_ID: 'infra-portal',
+    AUTHENTIK_OIDC_CLIENT_SECRET: 'bench-oidc-secret',
+    BREAKGLASS_ADMIN_PASSWORD_HASH: breakGlassHash,
+    KUBERNETES_API_URL: kubernetes.url,
+    KUBERNETES_PORTAL_TOKEN: 'bench-kubernetes-token',
+    KUBERNETES_CA_DATA: Buffer.from('not a real CA').toString('base64'),
+    ROLLOUT_STATUS_PGBOUNCER_PASSWORD: 'bench-pgbouncer',
+    ROLLOUT_STATUS_PG_PASSWORD: 'bench-pg',
+    ROLLOUT_STATUS_AUTHENTIK_READY_URL: `${authentik.url}/-/health/ready/`,
+    ROLLOUT_STATUS_FORWARD_AUTH_URL: `${authentik.url}/app/`,
+    TECHDOCS_BUCKET: 'portal-techdocs',
+    TECHDOCS_S3_ENDPOINT: 'http://127.0.0.1:9',
+    TECHDOCS_S3_REGION: 'us-east-1',
+    TECHDOCS_S3_ACCESS_KEY_ID: 'bench-access-key',
+    TECHDOCS_S3_SECRET_ACCESS_KEY: 'bench-s3-secret',
+  });
+  const overlay = (port: number) => ({
+    app: { baseUrl: `http://localhost:${port}` },
+    backend: {
+      baseUrl: `http://localhost:${port}`,
+      listen: { port },
+      auth: {
+        externalAccess: [
+          { type: 'static', options: { token: TOKEN, subject: 'bench' } },
+        ],
+      },
+    },
+    integrations: {
+      gitea: [{ host: new URL(repo.url).host, baseUrl: repo.url }],
+    },
+    catalog: {
+      providers: {
+        infra: {
+          source: { path: null, url: repo.repoUrl },
+          schedule: {
+            // Objects merge with app-config.yaml's (minutes: 5).
+            frequency: { minutes: 0, seconds: interval },
+            timeout: { minutes: 3 },
+            initialDelay: { seconds: 1 },
+          },
+        },
+      },
+    },
+    rolloutStatus: { intervalSeconds: interval },
+  });
+  const start = async (args: string[]) => {
+    const port = await findFreePort();
+    const backend = await startImage(image, {
+      args,
+      overlay: overlay(port),
+      env: env(port),
+    });
+    const base = `http://localhost:${port}`;
+    await waitForHttpOk(`${base}/.backstage/health/v1/readiness`, 600_000, {
+      backend,
+    });
+    return { backend, base, seconds: (Date.now() - backend.startedAt) / 1000 };
+  };
+
+  try {
+    const fresh = await start(deploymentArgs());
+    say(`cold start to ready, fresh database: ${fresh.seconds.toFixed(1)} s`);
+    await fresh.backend.stop();
+    const migrated = await start(deploymentArgs());
+    say(
+      `cold start to ready, migrated database: ${migrated.seconds.toFixed(
+        1,
+      )} s`,
+    );
+    await migrated.backend.stop();
+
+    const replicas = await Promise.all([
+      start(deploymentArgs()),
+      start(deploymentArgs()),
+    ]);
+    say(
+      `two replicas started together, ready after: ${replicas
+        .map(r => `${r.seconds.toFixed(1)} s`)
+        .join(', ')} (the second waits for the startup lock)`,
+    );
+    // Let the first runs happen, then a warm-up poll from every viewer.
+    await new Promise(r => setTimeout(r, (interval + 2) * 1000));
+    const url = (i: number) =>
+      `${replicas[i % 2].base}/api/rollout-status/targets/authentik/status`;
+    const headers = { authorization: `Bearer ${TOKEN}` };
+    const rssBefore = replicas.map(r => rssMiB(r.backend.child.pid!));
+    const readsBefore = {
+      ingest: repo.count(repo.commitsPath),
+      ready: authentik.count('/-/health/ready/'),
+      deployments: kubernetes.requests.get('deployments') ?? 0,
+    };
+    const latencies: number[] = [];
+    let errors = 0;
+    const until = Date.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: viewers }, async (_, i) => {
+        await new Promise(r => setTimeout(r, (i * pollMs) / viewers));
+        while (Date.now() < until) {
+          const t = performance.now();
+          try {
+            const res = await fetch(url(i), {
+              headers,
+              signal: AbortSignal.timeout(5_000),
+            });
+            await res.arrayBuffer();
+            if (res.status !== 200) errors++;
+          } catch {
+            errors++;
+          }
+          latencies.push(performance.now() - t);
+          await new Promise(r => setTimeout(r, pollMs));
+        }
+      }),
+    );
+    const rssAfter = replicas.map(r => rssMiB(r.backend.child.pid!));
+    const intervals = seconds / interval;
+    const perInterval = (n: number) => (n / intervals).toFixed(2);
+    say(
+      `${viewers} viewers over 2 replicas for ${seconds} s (${intervals} intervals of ${interval} s):`,
+    );
+    say(
+      `  upstream reads per interval: infra repo ${perInterval(
+        repo.count(repo.commitsPath) - readsBefore.ingest,
+      )}, authentik ready URL ${perInterval(
+        authentik.count('/-/health/ready/') - readsBefore.ready,
+      )}, Kubernetes deployments LISTs ${perInterval(
+        (kubernetes.requests.get('deployments') ?? 0) - readsBefore.deployments,
+      )} (all targets, one LIST per namespace)`,
+    );
+    latencies.sort((a, b) => a - b);
+    say(
+      `  requests ${
+        latencies.length
+      }, errors ${errors}, latency p50 ${percentile(latencies, 50).toFixed(
+        1,
+      )} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies[
+        latencies.length - 1
+      ].toFixed(1)} ms`,
+    );
+    for (const [i, before] of rssBefore.entries()) {
+      say(
+        `  replica ${i + 1} RSS ${before.toFixed(0)} MiB -> ${rssAfter[
+          i
+        ].toFixed(0)} MiB (${(((rssAfter[i] - before) / before) * 100).toFixed(
+          1,
+        )} %)`,
+      );
+    }
+    await Promise.all(replicas.map(r => r.backend.stop()));
+  } finally {
+    await Promise.all([
+      postgres.stop(),
+      redis.stop(),
+      kubernetes.close(),
+      authentik.close(),
+      repo.close(),
+    ]);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
+    process.exit(1);
+  },
+);
