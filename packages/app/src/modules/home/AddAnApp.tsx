@@ -14,7 +14,7 @@ export const AddAnApp = () => (
         <Typography variant="body2">
           <Link to="/create/templates/default/infra-new-app">
             A new app in a namespace you own
-          </Link>{' '}
+          </Link>
           : a Deployment, its Service and, if it is reachable, a host.
         </Typography>
       </li>
@@ -22,7 +22,7 @@ export const AddAnApp = () => (
         <Typography variant="body2">
           <Link to="/create/templates/default/infra-add-ingress">
             A host for an existing app
-          </Link>{' '}
+          </Link>
           : an ingress with its auth tier.
         </Typography>
       </li>
