@@ -60,14 +60,46 @@ function scoreOf(
   );
 }
 
+/**
+ * How much of a document's text the ranking reads. A page's entry holds the
+ * whole page; past this the engine still matches it, the ranking just
+ * does not look there (sections, which most results are, are far shorter).
+ */
+const TEXT_READ = 20_000;
+
+/** Documents' words by location, as search-as-you-type asks for the same ones again and again. */
+const analysed = new Map<
+  string,
+  { title: string; text: string; titleWords: string[]; textWords: string[] }
+>();
+const ANALYSED_CAP = 20_000;
+
+function wordsOf(result: IndexableResult) {
+  const title = textOf(result.document.title);
+  const text = textOf(result.document.text).slice(0, TEXT_READ);
+  const key = `${result.type}\0${result.document.location}`;
+  const cached = analysed.get(key);
+  if (cached && cached.title === title && cached.text === text) return cached;
+  const entry = {
+    title,
+    text,
+    titleWords: words(title),
+    textWords: words(text),
+  };
+  if (analysed.size >= ANALYSED_CAP) analysed.clear();
+  analysed.set(key, entry);
+  return entry;
+}
+
 export function rankOf(
   query: string[],
   result: IndexableResult,
   preferred: boolean,
   engineOrder: number,
 ): Ranking {
-  const title = matchField(query, words(textOf(result.document.title)));
-  const text = matchField(query, words(textOf(result.document.text)));
+  const { titleWords, textWords } = wordsOf(result);
+  const title = matchField(query, titleWords);
+  const text = matchField(query, textWords);
   return {
     tier: tierOf(title, text, preferred),
     score: scoreOf(title, text, engineOrder),

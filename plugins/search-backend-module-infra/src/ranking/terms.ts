@@ -8,12 +8,22 @@ function split(text: string): string[] {
     .filter(Boolean);
 }
 
-function stem(word: string): string {
-  return lunr.stemmer(new lunr.Token(word, {})).toString();
-}
+/** Words seen so far, stemmed, or `null` for a stop word: a vocabulary, so bounded in practice; capped anyway. */
+const known = new Map<string, string | null>();
+const KNOWN_CAP = 200_000;
 
-function meaningful(word: string): boolean {
-  return lunr.stopWordFilter(new lunr.Token(word, {})) !== undefined;
+/** The stemmed word, or `null` for a stop word. Memoised: stemming is most of the cost of ranking. */
+function normalise(word: string): string | null {
+  let result = known.get(word);
+  if (result === undefined) {
+    result =
+      lunr.stopWordFilter(new lunr.Token(word, {})) === undefined
+        ? null
+        : lunr.stemmer(new lunr.Token(word, {})).toString();
+    if (known.size >= KNOWN_CAP) known.clear();
+    known.set(word, result);
+  }
+  return result;
 }
 
 /**
@@ -23,7 +33,12 @@ function meaningful(word: string): boolean {
  * reads "space left devic" in a query and in a page alike.
  */
 export function words(text: string): string[] {
-  return split(text).filter(meaningful).map(stem);
+  const out: string[] = [];
+  for (const word of split(text)) {
+    const normalised = normalise(word);
+    if (normalised !== null) out.push(normalised);
+  }
+  return out;
 }
 
 /** The distinct words of a query; none for a query of stop words only. */
