@@ -206,7 +206,9 @@ async function main() {
       deployments: kubernetes.requests.get('deployments') ?? 0,
     };
     const latencies: number[] = [];
-    let errors = 0;
+    const errorKinds = new Map<string, number>();
+    const count = (kind: string) =>
+      errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
     const until = Date.now() + seconds * 1000;
     await Promise.all(
       Array.from({ length: viewers }, async (_, i) => {
@@ -219,9 +221,9 @@ async function main() {
               signal: AbortSignal.timeout(5_000),
             });
             await res.arrayBuffer();
-            if (res.status !== 200) errors++;
-          } catch {
-            errors++;
+            if (res.status !== 200) count(`HTTP ${res.status}`);
+          } catch (e) {
+            count((e as Error).name || 'error');
           }
           latencies.push(performance.now() - t);
           await new Promise(r => setTimeout(r, pollMs));
@@ -245,9 +247,12 @@ async function main() {
     );
     latencies.sort((a, b) => a - b);
     say(
-      `  requests ${
-        latencies.length
-      }, errors ${errors}, latency p50 ${percentile(latencies, 50).toFixed(
+      `  requests ${latencies.length}, errors ${[...errorKinds.values()].reduce(
+        (a, b) => a + b,
+        0,
+      )} ${JSON.stringify(
+        Object.fromEntries(errorKinds),
+      )}, latency p50 ${percentile(latencies, 50).toFixed(
         1,
       )} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies[
         latencies.length - 1
