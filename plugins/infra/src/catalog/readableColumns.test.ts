@@ -8,7 +8,7 @@ const context = {
 } as unknown as Parameters<typeof CatalogTable.defaultColumnsFunc>[0];
 
 describe('withReadableColumns', () => {
-  it('lets no cell break inside a word, and keeps names at least 14em wide', () => {
+  it('lets no cell break inside a word, and keeps names at least 18em wide', () => {
     const columns = withReadableColumns(withAuthTierColumn())(context);
     expect(columns.length).toBeGreaterThan(2);
     for (const column of columns) {
@@ -18,7 +18,7 @@ describe('withReadableColumns', () => {
       });
     }
     const name = columns.find(c => c.field === 'resolved.entityRef');
-    expect(name?.cellStyle).toMatchObject({ minWidth: '14em' });
+    expect(name?.cellStyle).toMatchObject({ minWidth: '18em' });
   });
 
   it("keeps a column's own cell style, computed or not", () => {

@@ -16,8 +16,8 @@ const READABLE_CELL: CSSProperties = {
   overflowWrap: 'normal',
 };
 
-/** Names are what people scan for: never narrower than a short name. */
-const NAME_CELL: CSSProperties = { ...READABLE_CELL, minWidth: '14em' };
+/** Names are what people scan for: wide enough that a long name wraps at most once or twice at its dashes. */
+const NAME_CELL: CSSProperties = { ...READABLE_CELL, minWidth: '18em' };
 
 type CellStyle = TableColumn<CatalogTableRow>['cellStyle'];
 
