@@ -36,11 +36,15 @@ export function createRedisCacheStore(url: string, logger: LoggerService) {
     );
   };
   client.on('error', warn);
-  const store = new KeyvRedis(client, {
-    throwErrors: false,
-    throwOnConnectError: false,
-    connectionTimeout: REDIS_DEADLINE_MS,
-  });
+  // The client's module typing is wider than the one KeyvRedis names; it is the same client.
+  const store = new KeyvRedis(
+    client as ConstructorParameters<typeof KeyvRedis>[0],
+    {
+      throwErrors: false,
+      throwOnConnectError: false,
+      connectionTimeout: REDIS_DEADLINE_MS,
+    },
+  );
   store.on('error', warn);
   return store;
 }
