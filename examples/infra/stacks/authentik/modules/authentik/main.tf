@@ -53,7 +53,8 @@ module "ingress" {
 module "ingress_static" {
   source          = "../../../../modules/kubernetes/ingress_factory"
   name            = "authentik-static"
-  host            = "authentik.${var.root_domain}"
+  host            = "authentik"
+  root_domain     = var.root_domain
   namespace       = var.namespace
   service_name    = "goauthentik-server"
   tls_secret_name = var.tls_secret_name
