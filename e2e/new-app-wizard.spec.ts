@@ -47,7 +47,7 @@ test('the new-app wizard makes the auth tier a deliberate, recorded choice', asy
   await page.getByRole('radio', { name: /^none/ }).first().click();
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(
-    page.getByText(/auth = "none" takes authentik out of the way/).first(),
+    page.getByText(/The justification for auth = "none" is missing\./).first(),
   ).toBeVisible();
   await expect(page.getByText('What gates the app?').first()).toBeVisible();
   await page.screenshot({ path: `${images}/03-justification-required.png` });
