@@ -5,10 +5,12 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { portalCacheServiceFactory } from './cache/cacheServiceFactory';
 import { runStartupPreflight } from './preflight';
-import { startOneReplicaAtATime } from './preflight/startupLock';
+import { takeStartupLock } from './preflight/startupLock';
 
 async function main() {
   await runStartupPreflight();
+  // Replicas start one at a time on PostgreSQL: their migrations would race.
+  const startupLock = await takeStartupLock();
 
   const backend = createBackend();
 
@@ -76,8 +78,8 @@ async function main() {
   backend.add(import('@backstage/plugin-signals-backend'));
   backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-  // Replicas start one at a time on PostgreSQL: their migrations would race.
-  await startOneReplicaAtATime(() => backend.start());
+  await backend.start();
+  await startupLock.release();
 }
 
 main().catch(error => {
