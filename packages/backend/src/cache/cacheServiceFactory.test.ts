@@ -8,11 +8,15 @@ import { portalCacheServiceFactory } from './cacheServiceFactory';
 jest.setTimeout(60_000);
 
 /** One backend process of the portal: its cache service for a plugin. */
-async function replica(redis: TestRedis) {
+async function replica(redis: TestRedis, cache: object = {}) {
   const tester = ServiceFactoryTester.from(portalCacheServiceFactory, {
     dependencies: [
       mockServices.rootConfig.factory({
-        data: { backend: { cache: { store: 'redis', connection: redis.url } } },
+        data: {
+          backend: {
+            cache: { store: 'redis', connection: redis.url, ...cache },
+          },
+        },
       }),
       mockServices.rootLogger.factory(),
     ],
@@ -39,6 +43,19 @@ describe('the portal cache on Redis', () => {
     );
     await two.cache.delete('status');
     expect(await one.cache.get('status')).toBeUndefined();
+  });
+
+  it('writes its keys under the configured prefix, with the default TTL', async () => {
+    const { cache } = await replica(redis, {
+      defaultTtl: { hours: 1 },
+      redis: { client: { namespace: 'infra-portal' } },
+    });
+    await cache.set('status', 'x');
+    const [key] = await redis.command('--scan', '--pattern', '*');
+    expect(key).toMatch(/^infra-portal:rollout-status:/);
+    const ttl = Number((await redis.command('PTTL', key))[0]);
+    expect(ttl).toBeGreaterThan(3_500_000);
+    expect(ttl).toBeLessThanOrEqual(3_600_000);
   });
 
   it('outlives a Redis restart: misses while it is down, answers again after', async () => {

@@ -3,14 +3,18 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { CacheManager } from '@backstage/backend-defaults/cache';
+import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { PortalCacheClient } from './PortalCacheClient';
 import { createRedisCacheStore } from './redisCacheStore';
 
 /**
  * The cache service: Backstage's for every store but Redis, ours for Redis
  * (one connection per process, see {@link createRedisCacheStore}), with
- * the same config (`backend.cache.store: redis`, `backend.cache.connection`
- * as a URL).
+ * the same config: `backend.cache.store: redis`, `backend.cache.connection`
+ * as a URL, `backend.cache.defaultTtl`, and the key prefix
+ * `backend.cache.redis.client.namespace` (keys are
+ * `<namespace>:<plugin>:<key>`, as Backstage's store writes them).
  */
 export const portalCacheServiceFactory = createServiceFactory({
   service: coreServices.cache,
@@ -24,15 +28,29 @@ export const portalCacheServiceFactory = createServiceFactory({
     const connection = config.getOptional('backend.cache.connection');
     if (store !== 'redis' || typeof connection !== 'string')
       return { manager: CacheManager.fromConfig(config, { logger }) };
+    const ttl = config.getOptional('backend.cache.defaultTtl');
+    const defaultTtl =
+      ttl === undefined || typeof ttl === 'number'
+        ? ttl
+        : durationToMilliseconds(
+            readDurationFromConfig(config, { key: 'backend.cache.defaultTtl' }),
+          );
     return {
       redis: createRedisCacheStore(
         connection,
         logger.child({ type: 'cacheManager' }),
       ),
+      prefix: config.getOptionalString('backend.cache.redis.client.namespace'),
+      defaultTtl,
     };
   },
   async factory({ plugin }, root) {
     if (root.manager) return root.manager.forPlugin(plugin.getId());
-    return new PortalCacheClient(root.redis!, plugin.getId());
+    const namespace = root.prefix
+      ? `${root.prefix}:${plugin.getId()}`
+      : plugin.getId();
+    return new PortalCacheClient(root.redis!, namespace, {
+      defaultTtl: root.defaultTtl,
+    });
   },
 });
