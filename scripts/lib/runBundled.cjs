@@ -22,24 +22,19 @@ if (!entryArg) {
   process.stderr.write('usage: runBundled.cjs <entry.ts> [args...]\n');
   process.exit(2);
 }
+const entry = path.resolve(root, entryArg);
 const cacheDir = path.join(root, '.cache', 'cli-bundles');
+const id = crypto.createHash('sha1').update(entry).digest('hex').slice(0, 12);
+const bundle = path.join(cacheDir, `${path.basename(entry, '.ts')}-${id}.cjs`);
+const inputsFile = `${bundle}.inputs.json`;
+
 const stamp = file => {
   const st = fs.statSync(file);
   return `${st.size}:${st.mtimeMs}`;
 };
 
-/** Where the bundle of an entry goes, and the record of what it was built from. */
-function bundlePaths(entry) {
-  const id = crypto.createHash('sha1').update(entry).digest('hex').slice(0, 12);
-  const bundle = path.join(
-    cacheDir,
-    `${path.basename(entry, '.ts')}-${id}.cjs`,
-  );
-  return { entry, bundle, inputsFile: `${bundle}.inputs.json` };
-}
-
 /** True when the bundle exists and none of the files it was built from changed. */
-function isFresh({ bundle, inputsFile }) {
+function isFresh() {
   try {
     const inputs = JSON.parse(fs.readFileSync(inputsFile, 'utf8'));
     if (!fs.existsSync(bundle)) return false;
@@ -49,7 +44,7 @@ function isFresh({ bundle, inputsFile }) {
   }
 }
 
-function build({ entry, bundle, inputsFile }) {
+function build() {
   // Required here, not above: a fresh bundle needs no esbuild at all.
   const esbuild = require('esbuild');
   fs.mkdirSync(cacheDir, { recursive: true });
@@ -75,19 +70,7 @@ function build({ entry, bundle, inputsFile }) {
   fs.writeFileSync(inputsFile, JSON.stringify(inputs));
 }
 
-/** The bundle of a TypeScript entry, built first when missing or stale. */
-function bundled(entry) {
-  const paths = bundlePaths(entry);
-  if (!isFresh(paths)) build(paths);
-  return paths.bundle;
-}
-
-const bundle = bundled(path.resolve(root, entryArg));
-// The model's worker thread (infra-node's stackWorker) runs bundled too: as
-// TypeScript it would need the loader this launcher exists to avoid.
-process.env.INFRA_NODE_STACK_WORKER ??= bundled(
-  path.join(root, 'plugins/infra-node/src/model/parallel/stackWorker.ts'),
-);
+if (!isFresh()) build();
 // Run the bundle as the main module, with the arguments the tool expects.
 process.argv = [process.argv[0], bundle, ...args];
 Module.runMain();

@@ -9,7 +9,6 @@ import {
   HclParseError,
   InfraFile,
   InfraModel,
-  ParallelBuildOptions,
   ParseCache,
 } from '@internal/backstage-plugin-infra-node';
 import { buildInfraEntities } from './entities/buildInfraEntities';
@@ -41,8 +40,6 @@ export interface IngestOptions {
   conventionPolicy?: ConventionPolicy;
   /** Size and nesting limits for reading the repo. */
   limits?: Partial<InfraReadLimits>;
-  /** Whether a cold ingest may evaluate stacks on a second thread (default: where one can run). */
-  parallel?: ParallelBuildOptions | false;
 }
 
 export interface IngestResult {
@@ -102,7 +99,6 @@ export async function ingestInfraFiles(
     cache: options.cache,
     criticalPath: options.criticalPath,
     limits: options.limits,
-    parallel: options.parallel,
   });
   // The files too: the auth-comment rule reads the lines above `auth` as the infra's guard does.
   const { findings, allowed } = evaluateConventions(model, {

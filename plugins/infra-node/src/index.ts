@@ -19,8 +19,6 @@ export {
   emptyStack,
   unlinkedModel,
 } from './model/buildInfraModel';
-export type { ParallelBuildOptions } from './model/parallel/buildInParallel';
-export { prestartStackWorker } from './model/parallel/stackWorkerThread';
 export * from './conventions';
 
 /** Annotation on a Group or User of the org file listing the stacks it owns (comma-separated; `*` for all others). */

@@ -6,20 +6,12 @@
  * N runs (default 5), each run in a fresh process so "cold" is cold:
  *
  * - in-process ingest: read the tree, evaluate, check conventions, build
- *   entities (what one provider refresh does), and its peak RSS; how many
- *   threads evaluated the stacks (a cold build of a large repo uses a
- *   worker thread: see infra-node's `model/parallel/`);
- * - the background warm-up of the parse cache after a two-thread build,
- *   which nobody waits for, timed apart;
+ *   entities (what one provider refresh does), and its peak RSS;
  * - a refresh after one stack file changed, and after a shared module
- *   changed, with the parse cache of the cold run, once warmed up;
+ *   changed, with the parse cache of the cold run;
  * - `catalog:preview --summary` as a whole process (the CLI);
  * - beside them, the infra's own auth-comment guard on the same repo
  *   (`scripts/check-ingress-auth-comments.py --all`), when the repo has it.
- *
- * It runs as a bundle (`scripts/lib/runBundled.cjs`), the worker thread too,
- * as a built backend runs JavaScript: under a TypeScript loader the worker
- * would spend its time loading modules.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,7 +19,6 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   ParseCache,
-  prestartStackWorker,
   readLocalTree,
 } from '@internal/backstage-plugin-infra-node';
 import { createSourceLinks } from '../entities/links';
@@ -38,27 +29,15 @@ const GUARD = 'scripts/check-ingress-auth-comments.py';
 async function child(repo: string) {
   const links = createSourceLinks({ path: repo });
   const t0 = performance.now();
-  // As the provider does before its first build.
-  prestartStackWorker();
   const files = await readLocalTree(repo, { extraPaths: ['org.yaml'] });
   const cache = new ParseCache();
-  let fallback: string | undefined;
   const result = await ingestInfraFiles(files, {
     links,
     orgFile: 'org.yaml',
     cache,
-    parallel: {
-      onFallback: reason => {
-        fallback = reason;
-      },
-    },
   });
   const coldMs = performance.now() - t0;
-  const t1 = performance.now();
-  await cache.settled();
-  const warmUpMs = performance.now() - t1;
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  const worker = process.env.INFRA_NODE_STACK_WORKER;
 
   // A file of one stack, then a file of a module many stacks call.
   const stackFile = files.find(f => /^stacks\/[^/]+\/main\.tf$/.test(f.path));
@@ -85,10 +64,7 @@ async function child(repo: string) {
       files: files.length,
       entities: result.entities.length,
       coldMs,
-      warmUpMs,
       rssMb,
-      threads: worker && !fallback ? 2 : 1,
-      fallback,
       oneStackFileMs,
       sharedModuleMs,
       sharedModule: moduleFile,
@@ -109,14 +85,6 @@ function timed(
     env: { ...process.env, INIT_CWD: cwd },
   });
   return { ms: performance.now() - t, status: r.status };
-}
-
-/** The portal checkout: the folder holding the Yarn release, above this file (or its bundle). */
-function findPortalRoot(): string {
-  // eslint-disable-next-line no-restricted-syntax
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir))
-    if (fs.existsSync(path.join(dir, '.yarn/releases'))) return dir;
-  throw new Error('bench: cannot find the portal checkout above this file');
 }
 
 const median = (xs: number[]) => {
@@ -158,7 +126,8 @@ function main() {
   // The CLI as `yarn catalog:preview` runs it (the bundled launcher), and
   // through yarn itself, whose own start-up is not ours but is what a user
   // waits for.
-  const portalRoot = findPortalRoot();
+  // eslint-disable-next-line no-restricted-syntax
+  const portalRoot = path.resolve(__dirname, '../../../..');
   const launcher = path.join(portalRoot, 'scripts/lib/runBundled.cjs');
   const preview = 'plugins/catalog-backend-module-infra/src/cli/preview.ts';
   const yarnRelease = fs
@@ -212,16 +181,6 @@ function main() {
     `  in-process cold ingest ms       ${range(
       col('coldMs'),
     )}   target <= 1000`,
-  );
-  console.log(
-    `  threads evaluating stacks       ${samples
-      .map(x => x.threads)
-      .join(' ')}${first.fallback ? `   (one thread: ${first.fallback})` : ''}`,
-  );
-  console.log(
-    `  background warm-up ms           ${range(
-      col('warmUpMs'),
-    )}   (after the cold ingest; nobody waits for it)`,
   );
   console.log(
     `  peak RSS MB                     ${range(col('rssMb'))}   target <= 250`,

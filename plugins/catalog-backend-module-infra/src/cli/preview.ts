@@ -10,7 +10,6 @@
 import path from 'node:path';
 import {
   InfraFile,
-  prestartStackWorker,
   readLocalTree,
 } from '@internal/backstage-plugin-infra-node';
 import { createSourceLinks } from '../entities/links';
@@ -57,7 +56,6 @@ async function run(argv: string[]): Promise<number> {
   const root = path.resolve(process.env.INIT_CWD || process.cwd(), args.path);
   let files: InfraFile[];
   try {
-    prestartStackWorker();
     files = await readLocalTree(root, { extraPaths: [args.org] });
   } catch (e) {
     console.error(`cannot read ${root}: ${(e as Error).message}`);

@@ -19,7 +19,6 @@ import {
   InfraFile,
   isInfraRelevantPath,
   ParseCache,
-  prestartStackWorker,
   readLocalTree,
 } from '@internal/backstage-plugin-infra-node';
 import { InfraDocsSource, isInfraDocsPath } from '../docs/InfraDocsSource';
@@ -156,9 +155,6 @@ export class InfraEntityProvider implements EntityProvider {
     // The docs folder comes with the same read; a docs change alone
     // re-applies the last entities with the new docs links.
     let docsChanged = false;
-    // Before the first build, the worker thread of a cold build starts
-    // while the repo is read (it is stopped again if the build is small).
-    if (!this.#lastResult) prestartStackWorker();
     try {
       const read = await this.#read();
       if (read === 'not-modified') {
@@ -210,15 +206,6 @@ export class InfraEntityProvider implements EntityProvider {
         cache: this.#cache,
         conventionPolicy: this.#config.conventionPolicy,
         limits: this.#config.limits,
-        // A cold start evaluates half the stacks on a worker thread; when
-        // that does not work out the other half is done here, and said so.
-        parallel: {
-          onFallback: reason =>
-            this.#logger.warn(
-              `Infra model built on one thread after all: ${reason}`,
-              { source: this.#source },
-            ),
-        },
       });
     } catch (e) {
       return this.#keep(`ingest failed: ${errorMessage(e)}`, took());

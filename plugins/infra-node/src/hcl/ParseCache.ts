@@ -22,25 +22,6 @@ export class ParseCache {
   readonly #contentByPath = new Map<string, string>();
   /** What the checks before parsing depended on last round. */
   #context: string | undefined;
-  /** Work queued on this cache outside any caller's round. */
-  #background: Promise<void> = Promise.resolve();
-
-  /**
-   * Queues work on this cache that nobody waits for (warming it after a
-   * build on two threads). A failure is dropped: the next round does the
-   * same work and meets the same problem in the open.
-   */
-  runInBackground(task: () => Promise<unknown>) {
-    this.#background = this.#background.then(task).then(
-      () => undefined,
-      () => undefined,
-    );
-  }
-
-  /** Resolves when the work {@link ParseCache.runInBackground} queued is done. */
-  settled(): Promise<void> {
-    return this.#background;
-  }
 
   /**
    * Starts a refresh: resets counters; {@link ParseCache.endRound} then

@@ -1,4 +1,5 @@
 import { InfraFile } from '../files';
+import { parseInfraFiles } from '../hcl/parseFiles';
 import { InfraReadLimits } from '../hcl/limits';
 import { ParseCache } from '../hcl/ParseCache';
 import { HclComment, HclFile, HclParseError } from '../hcl/types';
@@ -12,12 +13,6 @@ import { linkModel } from '../link/linkModel';
 import { valText } from './blocks';
 import { StackCache, ReadLog } from './stackCache';
 import { InfraModel, SkippedFile, StackModel, Val } from './types';
-import {
-  buildInParallel,
-  ParallelBuildOptions,
-  planParallelBuild,
-} from './parallel/buildInParallel';
-import { evaluatePartition } from './parallel/evaluatePartition';
 
 /**
  * Critical-path services of the infra ("critical path services scaled to 3"):
@@ -45,12 +40,6 @@ export interface BuildInfraModelOptions {
   limits?: Partial<InfraReadLimits>;
   /** Stacks of the previous build, to take again where nothing they read changed. */
   stackCache?: StackCache;
-  /**
-   * A cold build of a large repo evaluates part of its stacks on a worker
-   * thread where one can run (see `parallel/buildInParallel.ts`); `false`
-   * keeps every build on the calling thread.
-   */
-  parallel?: ParallelBuildOptions | false;
 }
 
 const STACK_DIR = /^stacks\/([^/]+)\//;
@@ -116,29 +105,26 @@ export async function buildInfraModel(
   files: ReadonlyArray<InfraFile>,
   options: BuildInfraModelOptions = {},
 ): Promise<InfraModel> {
+  const parsed = await parseInfraFiles(files, {
+    cache: options.cache,
+    limits: options.limits,
+  });
   let stackCache: StackCache | undefined;
   if (options.cache) {
     stackCache = stackCaches.get(options.cache);
     if (!stackCache)
       stackCaches.set(options.cache, (stackCache = new StackCache()));
   }
-  const partOptions = {
-    criticalPath: options.criticalPath,
-    limits: options.limits,
-    skipped: options.skipped,
-  };
-  const caches = { cache: options.cache, stackCache };
-  const plan =
-    options.parallel === false
-      ? undefined
-      : planParallelBuild(files, stackCache, options.parallel ?? {});
-  const evaluated = plan
-    ? await buildInParallel(files, plan, partOptions, caches)
-    : await evaluatePartition(files, { ...partOptions, ...caches });
-  return linkedModel(
-    evaluated,
-    [...(options.skipped ?? []), ...evaluated.parseSkipped],
+  return assembleModel(
+    parsed.hclFiles,
+    parsed.texts,
     files.length,
+    parsed.parse,
+    {
+      ...options,
+      skipped: [...(options.skipped ?? []), ...parsed.skipped],
+      stackCache,
+    },
   );
 }
 
@@ -164,63 +150,23 @@ function memoParse(parse: (file: string, content: string) => HclFile) {
   };
 }
 
-/**
- * Every stack of a set of parsed files, evaluated and extracted but not
- * linked, with the errors apart, so that stacks evaluated on two threads
- * (see `parallel/`) merge into what one thread would have built.
- */
-export interface EvaluatedStacks {
-  /** By name. */
-  stacks: StackModel[];
-  /** Syntax errors of the files, in the order of the files. */
-  fileErrors: HclParseError[];
-  /** Errors found while extracting (YAML values), by stack name. */
-  extractionErrors: Record<string, HclParseError[]>;
-  /**
-   * Stacks whose evaluation looked into `stacks/` outside their own
-   * folder: on a subset of the repo's stacks they may have missed
-   * something, so a partitioned build does not hold for them.
-   */
-  readOtherStacks: string[];
-}
-
-/** The model of evaluated stacks: links across stacks, errors in report order. */
-export function linkedModel(
-  evaluated: EvaluatedStacks,
-  skipped: ReadonlyArray<SkippedFile>,
-  fileCount: number,
-): InfraModel {
-  const parseErrors = [
-    ...evaluated.fileErrors,
-    ...evaluated.stacks.flatMap(s => evaluated.extractionErrors[s.name] ?? []),
-  ];
-  const model = unlinkedModel(evaluated.stacks, {
-    parseErrors,
-    skippedFiles: [...skipped],
-    fileCount,
-  });
-  linkModel(model);
-  return model;
-}
-
-/** Evaluates each stack of the parsed files (or takes it from the stack cache). */
-export function evaluateStacks(
+/** The model from parsed files; {@link buildInfraModel} without the reading. */
+export function assembleModel(
   hclFiles: ReadonlyArray<HclFile>,
   texts: ReadonlyMap<string, string>,
+  fileCount: number,
   parseText: (file: string, content: string) => HclFile,
   options: BuildInfraModelOptions = {},
-): EvaluatedStacks {
+): InfraModel {
   const parse = memoParse(parseText);
   const criticalPath = (options.criticalPath ?? DEFAULT_CRITICAL_PATH).map(
     p => new RegExp(p),
   );
   const skipped = options.skipped ?? [];
   const filesByPath = new Map(hclFiles.map(f => [f.path, f]));
-  const fileErrors: HclParseError[] = hclFiles.flatMap(f =>
+  const parseErrors: HclParseError[] = hclFiles.flatMap(f =>
     f.error ? [f.error] : [],
   );
-  const extractionErrors: Record<string, HclParseError[]> = {};
-  const readOtherStacks: string[] = [];
   const commentsByFile = new Map<string, ReadonlyArray<HclComment>>(
     hclFiles.map(f => [f.path, f.comments]),
   );
@@ -240,7 +186,7 @@ export function evaluateStacks(
   for (const f of [...hclFiles.map(h => h.path), ...texts.keys()])
     stackOf(f)?.files.push(f);
   for (const s of skipped) stackOf(s.file)?.skippedFiles.push(s);
-  for (const e of fileErrors) stackOf(e.file)?.parseErrors.push(e);
+  for (const e of parseErrors) stackOf(e.file)?.parseErrors.push(e);
 
   const isCritical = (
     name: Val<string> | undefined,
@@ -272,7 +218,7 @@ export function evaluateStacks(
     const cached = stackCache?.reuse(name, lookup);
     if (cached) {
       stacks.set(name, cached.stack);
-      extractionErrors[name] = cached.errors;
+      parseErrors.push(...cached.errors);
       continue;
     }
     const log = new ReadLog();
@@ -299,23 +245,22 @@ export function evaluateStacks(
       isCritical,
       reportError: e => {
         errors.push(e);
+        parseErrors.push(e);
         stack.parseErrors.push(e);
       },
     };
     extractStack(ctx, root.instance);
-    extractionErrors[name] = errors;
     stack.reads = log.pathsOutside(stack.dir);
-    if (log.looksIntoOtherStacks(stack.dir)) readOtherStacks.push(name);
     stackCache?.store(name, { log, stack, errors });
   }
   stackCache?.retain(new Set(stacks.keys()));
 
-  return {
-    stacks: [...stacks.keys()].sort().map(n => stacks.get(n)!),
-    fileErrors,
-    extractionErrors,
-    readOtherStacks,
-  };
+  const model = unlinkedModel(
+    [...stacks.keys()].sort().map(n => stacks.get(n)!),
+    { parseErrors, skippedFiles: [...skipped], fileCount },
+  );
+  linkModel(model);
+  return model;
 }
 
 function groupByDir(paths: Iterable<string>): Map<string, string[]> {

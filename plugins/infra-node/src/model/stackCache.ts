@@ -25,26 +25,6 @@ export class ReadLog {
     return [...out].sort();
   }
 
-  /**
-   * True when a lookup, found or not, went into the folder of a stack other
-   * than the one at `own`, or listed `stacks/` itself: what a stack
-   * evaluated beside only some of the others may have seen differently.
-   * Files directly in `stacks/` (a Terragrunt root probed by
-   * `find_in_parent_folders`) belong to no stack.
-   */
-  looksIntoOtherStacks(own: string): boolean {
-    for (const key of this.reads.keys()) {
-      const p = key.slice(2);
-      if (p === own || p.startsWith(`${own}/`)) continue;
-      const intoOther =
-        key[0] === 'd'
-          ? p === 'stacks' || p.startsWith('stacks/')
-          : /^stacks\/[^/]+\//.test(p);
-      if (intoOther) return true;
-    }
-    return false;
-  }
-
   /** True when every lookup still gives what it gave (same parsed object, same text). */
   stillHolds(lookup: (key: string) => unknown): boolean {
     for (const [key, value] of this.reads)
@@ -72,11 +52,6 @@ export class StackCache {
 
   begin() {
     this.stats = { evaluated: 0, reused: 0 };
-  }
-
-  /** How many stacks are cached. */
-  get size(): number {
-    return this.#stacks.size;
   }
 
   reuse(
