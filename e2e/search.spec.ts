@@ -57,13 +57,16 @@ for (const width of [1280, 1440]) {
     await page.setViewportSize({ width, height: 900 });
     // Docs results about PostgreSQL carry long words (paths, commands):
     // the list used to wrap below the filter column.
-    await searchFor(page, 'postgresql', /PostgreSQL/);
-    await page.getByRole('button', { name: /Documentation/ }).click();
-    // More than one page of results.
-    await expect(page.getByText(/^1-25/)).toBeVisible();
-    await expect(
-      page.getByRole('button', { name: 'next page', exact: true }),
-    ).toBeEnabled();
+    // More than one page of results: both sites indexed, which the
+    // collator's schedule may not have reached yet (then search again).
+    await expect(async () => {
+      await searchFor(page, 'postgresql', /PostgreSQL/);
+      await page.getByRole('button', { name: /Documentation/ }).click();
+      await expect(page.getByText(/^1-25/)).toBeVisible({ timeout: 10_000 });
+      await expect(
+        page.getByRole('button', { name: 'next page', exact: true }),
+      ).toBeEnabled({ timeout: 10_000 });
+    }).toPass({ timeout: 180_000 });
     const filters = await page.getByText('Result Type').first().boundingBox();
     const pager = await page
       .getByText('Results per page:')
