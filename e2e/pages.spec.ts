@@ -24,9 +24,16 @@ test('catalog names read as words and the auth-tier filter is on the first scree
     await expect(name).toBeVisible();
     // One letter per line was ~8 lines; two or three at the dashes is fine.
     // A line is at most 1.6 times the font size here.
-    const fontSize = await name.evaluate(el =>
-      parseFloat(getComputedStyle(el).fontSize),
-    );
+    // Read once the cell is laid out (between two layouts it has no style).
+    let fontSize = NaN;
+    await expect
+      .poll(async () => {
+        fontSize = await name.evaluate(el =>
+          parseFloat(getComputedStyle(el).fontSize),
+        );
+        return fontSize;
+      })
+      .toBeGreaterThan(0);
     const oneLine = 1.6 * fontSize;
     // Measured with retries: the table lays out again as its columns load,
     // and an element between two layouts has no box for a moment.
