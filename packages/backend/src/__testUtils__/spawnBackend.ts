@@ -55,6 +55,18 @@ export async function spawnBackend(options: {
       detached: true,
     },
   );
+  return supervise(child, () => rm(dir, { recursive: true, force: true }));
+}
+
+/**
+ * A started backend process (spawned `detached`, so its group can be
+ * signalled): its output collected, its exit awaited, and `stop()` ending
+ * it (SIGTERM, SIGKILL after 10 s) before `cleanup` runs.
+ */
+export function supervise(
+  child: ChildProcess,
+  cleanup: () => Promise<void>,
+): SpawnedBackend {
   let output = '';
   child.stdout?.on('data', d => (output += d));
   child.stderr?.on('data', d => (output += d));
@@ -75,7 +87,7 @@ export async function spawnBackend(options: {
         await exited;
         clearTimeout(timer);
       }
-      await rm(dir, { recursive: true, force: true });
+      await cleanup();
     },
   };
 }

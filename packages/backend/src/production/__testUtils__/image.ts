@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
-import { repoRoot, SpawnedBackend } from '../../__testUtils__/spawnBackend';
+import {
+  repoRoot,
+  SpawnedBackend,
+  supervise,
+} from '../../__testUtils__/spawnBackend';
 import { AssembledImage, runFinalStage } from './dockerfile';
 
 const execFileAsync = promisify(execFile);
@@ -117,29 +121,9 @@ export async function startImage(
       detached: true,
     },
   );
-  let output = '';
-  child.stdout?.on('data', d => (output += d));
-  child.stderr?.on('data', d => (output += d));
-  const exited = new Promise<number | null>(done =>
-    child.on('exit', code => done(code)),
-  );
   return {
-    child,
+    ...supervise(child, () => rm(overlayDir, { recursive: true, force: true })),
     startedAt,
-    output: () => output,
-    exited,
-    async stop() {
-      if (child.exitCode === null && child.pid) {
-        process.kill(-child.pid, 'SIGTERM');
-        const timer = setTimeout(
-          () => child.pid && process.kill(-child.pid, 'SIGKILL'),
-          10_000,
-        );
-        await exited;
-        clearTimeout(timer);
-      }
-      await rm(overlayDir, { recursive: true, force: true });
-    },
   };
 }
 
