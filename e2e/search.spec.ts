@@ -54,6 +54,9 @@ for (const width of [1280, 1440]) {
   test(`at ${width} px, more than 25 results stay beside the filters`, async ({
     page,
   }) => {
+    // The search below may wait for the collator for up to 180 s; the
+    // default 120 s test budget ended it first in CI (load 5+).
+    test.setTimeout(270_000);
     await page.setViewportSize({ width, height: 900 });
     // Docs results about PostgreSQL carry long words (paths, commands):
     // the list used to wrap below the filter column.
