@@ -67,10 +67,14 @@ export function createFixtureApiHandler(options: {
   fault?: () => KubernetesFault;
   /** When set, requests without `Authorization: Bearer <token>` get 401. */
   token?: string;
-  /** Called with the resource of every request served (for counting). */
-  onRequest?: (resource: string) => void;
+  /**
+   * Called with the resource of every request served, and its namespace
+   * when the request names one (for counting).
+   */
+  onRequest?: (resource: string, namespace?: string) => void;
 }): (req: IncomingMessage, res: ServerResponse) => void {
-  const count = (resource: string) => options.onRequest?.(resource);
+  const count = (resource: string, namespace?: string) =>
+    options.onRequest?.(resource, namespace);
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fixture');
     // The client escapes the proxied path (stats%2Fsummary), as the API server accepts.
@@ -115,7 +119,7 @@ export function createFixtureApiHandler(options: {
     }
     const namespaceObject = NAMESPACE_OBJECT.exec(path);
     if (namespaceObject) {
-      count('namespace');
+      count('namespace', namespaceObject[1]);
       const found = (lists.namespaces?.items ?? []).find(
         n => (n.metadata as Json | undefined)?.name === namespaceObject[1],
       );
@@ -139,8 +143,8 @@ export function createFixtureApiHandler(options: {
       send(res, 404, statusBody(404, 'NotFound', `no route ${path}`));
       return;
     }
-    count(resource);
     const namespace = namespaced?.[3];
+    count(resource, namespace);
     const items = (lists[resource]?.items ?? []).filter(
       item =>
         (!namespace ||

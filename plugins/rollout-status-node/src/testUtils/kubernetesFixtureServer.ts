@@ -12,6 +12,11 @@ export interface KubernetesFixtureServer {
   url: string;
   /** Requests served, by resource (`deployments`, `pods`, `stats/summary`, ...). */
   requests: Map<string, number>;
+  /**
+   * Requests served that name a namespace, by `<namespace>/<resource>`
+   * (`authentik/deployments`, `authentik/namespace` for the object itself).
+   */
+  namespacedRequests: Map<string, number>;
   totalRequests(): number;
   serve(recorded: RecordedKubernetes): void;
   setFault(fault: KubernetesFault): void;
@@ -31,12 +36,17 @@ export async function startKubernetesFixtureServer(options: {
   let recorded = options.recorded;
   let fault: KubernetesFault = { kind: 'none' };
   const requests = new Map<string, number>();
+  const namespacedRequests = new Map<string, number>();
+  const bump = (counts: Map<string, number>, key: string) =>
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   const handle = createFixtureApiHandler({
     recorded: () => recorded,
     fault: () => fault,
     token: options.token,
-    onRequest: resource =>
-      requests.set(resource, (requests.get(resource) ?? 0) + 1),
+    onRequest: (resource, namespace) => {
+      bump(requests, resource);
+      if (namespace) bump(namespacedRequests, `${namespace}/${resource}`);
+    },
   });
   const server: Server = createServer((req, res) => {
     if (fault.kind === 'slow') {
@@ -52,6 +62,7 @@ export async function startKubernetesFixtureServer(options: {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    namespacedRequests,
     totalRequests: () => [...requests.values()].reduce((a, b) => a + b, 0),
     serve(next) {
       recorded = next;
