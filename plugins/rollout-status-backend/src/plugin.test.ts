@@ -145,6 +145,48 @@ describe('rollout-status backend', () => {
     expect(JSON.stringify(hidden)).not.toContain('authentik_version_history');
   });
 
+  it('sends a status gzipped when the viewer accepts it, plain otherwise, and 304 for the ETag it has', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        rolloutStatusPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    await statusOf(server, 'authentik');
+    const url = '/api/rollout-status/targets/authentik/status';
+    const plain = await request(server)
+      .get(url)
+      .set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-type']).toMatch(/^application\/json/);
+    const zipped = await request(server)
+      .get(url)
+      .set('Accept-Encoding', 'gzip');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    // supertest unzips: the same status either way (ages may have moved on).
+    expect(zipped.body.targetId).toBe('authentik');
+    expect(zipped.body.checks.map((c: { id: string }) => c.id)).toEqual(
+      plain.body.checks.map((c: { id: string }) => c.id),
+    );
+
+    // Within a second the status is the same object, so the same ETag:
+    // a viewer that has it gets 304 and no body. Across a second boundary
+    // the ages change, and so does the ETag: ask again.
+    let revalidated;
+    for (let i = 0; i < 5; i++) {
+      const first = await request(server).get(url);
+      revalidated = await request(server)
+        .get(url)
+        .set('If-None-Match', first.headers.etag);
+      if (revalidated.status === 304) break;
+      expect(revalidated.status).toBe(200);
+      expect(revalidated.headers.etag).not.toBe(first.headers.etag);
+    }
+    expect(revalidated!.status).toBe(304);
+    expect(revalidated!.text).toBeFalsy();
+  });
+
   it('answers 404 for an unknown target and 400 for a malformed id', async () => {
     const { server } = await startTestBackend({
       features: [

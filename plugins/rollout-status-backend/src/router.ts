@@ -12,6 +12,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { RolloutStatusService } from './services/RolloutStatusService/types';
+import { sharedJsonSender } from './encodedJson';
 
 const targetParams = z.object({
   targetId: z
@@ -74,6 +75,7 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, permissions, rolloutStatus } = options;
   const router = Router();
+  const sendShared = sharedJsonSender();
 
   router.get('/targets', async (req, res) => {
     const query = parse(listQuery, req.query);
@@ -89,7 +91,7 @@ export async function createRouter(options: {
     const status = await rolloutStatus.getStatus(targetId);
     // Ask the permission framework only when there is query text to show.
     if (!hasQueryText(status)) {
-      res.json(status);
+      sendShared(req, res, status);
       return;
     }
     const credentials = await httpAuth.credentials(req);
@@ -97,11 +99,8 @@ export async function createRouter(options: {
       [{ permission: rolloutStatusQueryTextReadPermission }],
       { credentials },
     );
-    res.json(
-      decision.result === AuthorizeResult.ALLOW
-        ? status
-        : withoutQueryText(status),
-    );
+    if (decision.result === AuthorizeResult.ALLOW) sendShared(req, res, status);
+    else res.json(withoutQueryText(status));
   });
 
   return router;

@@ -22,6 +22,7 @@ import {
 } from './__testUtils__/image';
 import {
   deploymentArgs,
+  deploymentLiteralEnv,
   portalStackModel,
   startupBudgetSeconds,
 } from './__testUtils__/portalStack';
@@ -62,6 +63,8 @@ function productionEnv(options: {
 }): Record<string, string> {
   const { postgres, redis } = options;
   return {
+    // As the pod starts it (NODE_OPTIONS: the heap limit under the memory limit).
+    ...deploymentLiteralEnv(),
     ...SECRETS,
     PORTAL_BASE_URL: `http://localhost:${options.port}`,
     POSTGRES_HOST: postgres.host,

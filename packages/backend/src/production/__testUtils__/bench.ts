@@ -9,7 +9,7 @@
  * args) with the viewers split across them, each polling the authentik
  * rollout status every poll-ms for the given seconds: upstream reads per
  * source per interval, p50/p95/max latency, errors, and each replica's RSS
- * before and after. `--image-dir` reuses a folder a previous run assembled
+ * before, at the end of the load and 30 s after it. `--image-dir` reuses a folder a previous run assembled
  * (it prints it) and skips the build.
  */
 // A dev-only entry point (tsx, never bundled), kept with the test helpers
@@ -31,10 +31,12 @@ import { repoRoot, waitForHttpOk } from '../../__testUtils__/spawnBackend';
 import { parseDockerfile } from './dockerfile';
 import type { AssembledImage } from './dockerfile';
 import { assembleImage, buildBackendBundle, rssMiB, startImage } from './image';
-import { deploymentArgs } from './portalStack';
+import { deploymentArgs, deploymentLiteralEnv } from './portalStack';
 import { startAuthentikHttpFixture, startInfraRepoFixture } from './upstreams';
 
 const TOKEN = 'bench-static-token-0123456789abcdef';
+/** Idle time after the load before RSS is read again. */
+const SETTLE_SECONDS = 30;
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -102,6 +104,8 @@ async function main() {
   });
 
   const env = (port: number) => ({
+    // As the pod starts it (NODE_OPTIONS: the heap limit under the memory limit).
+    ...deploymentLiteralEnv(),
     PORTAL_BASE_URL: `http://localhost:${port}`,
     POSTGRES_HOST: postgres.host,
     POSTGRES_PORT: String(postgres.port),
@@ -258,13 +262,21 @@ async function main() {
         latencies.length - 1
       ].toFixed(1)} ms`,
     );
+    // RSS again once the load has stopped for a while: what the heap
+    // shrinks back to tells growth the load left behind (a leak) from the
+    // room V8 takes while the requests come in.
+    await new Promise(r => setTimeout(r, SETTLE_SECONDS * 1000));
+    const rssSettled = replicas.map(r => rssMiB(r.backend.child.pid!));
+    const growth = (to: number, from: number) =>
+      `${to.toFixed(0)} MiB (${(((to - from) / from) * 100).toFixed(1)} %)`;
     for (const [i, before] of rssBefore.entries()) {
       say(
-        `  replica ${i + 1} RSS ${before.toFixed(0)} MiB -> ${rssAfter[
-          i
-        ].toFixed(0)} MiB (${(((rssAfter[i] - before) / before) * 100).toFixed(
-          1,
-        )} %)`,
+        `  replica ${i + 1} RSS ${before.toFixed(
+          0,
+        )} MiB -> at the end of the load ${growth(
+          rssAfter[i],
+          before,
+        )} -> ${SETTLE_SECONDS} s later ${growth(rssSettled[i], before)}`,
       );
     }
     await Promise.all(replicas.map(r => r.backend.stop()));

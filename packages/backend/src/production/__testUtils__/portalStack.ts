@@ -279,9 +279,8 @@ export function editedStack(edit: (text: string) => string): InfraFile[] {
 }
 
 /** The `args` the stack's Deployment gives the portal's container (in place of the image's CMD). */
-export function deploymentArgs(
-  files: InfraFile[] = portalStackFiles(),
-): string[] {
+/** The portal's container block in the stack's Deployment, as written. */
+function portalContainerBlock(files: InfraFile[]): HclBlock | undefined {
   for (const f of files.filter(x => x.path.endsWith('.tf'))) {
     for (const b of parseHcl(f.path, f.content).blocks) {
       if (b.type !== 'resource' || b.labels[0] !== 'kubernetes_deployment')
@@ -295,10 +294,36 @@ export function deploymentArgs(
             c => literal(c.attributes.name?.expr) === STACK_NAME,
           )
         : undefined;
-      const args = container?.attributes.args?.expr;
-      if (args?.kind === 'tuple')
-        return args.items.map(i => String(literal(i)));
+      if (container) return container;
     }
   }
+  return undefined;
+}
+
+export function deploymentArgs(
+  files: InfraFile[] = portalStackFiles(),
+): string[] {
+  const args = portalContainerBlock(files)?.attributes.args?.expr;
+  if (args?.kind === 'tuple') return args.items.map(i => String(literal(i)));
   throw new Error(`no args on the ${STACK_NAME} container of the stack`);
+}
+
+/**
+ * The container's `env` entries whose value is a plain string in the
+ * stack (`NODE_OPTIONS`), to start the image with them as the pod would;
+ * values built from variables or secrets are the test's to give.
+ */
+export function deploymentLiteralEnv(
+  files: InfraFile[] = portalStackFiles(),
+): Record<string, string> {
+  const container = portalContainerBlock(files);
+  if (!container) throw new Error(`no ${STACK_NAME} container in the stack`);
+  const env: Record<string, string> = {};
+  for (const e of blocksOf(container, 'env')) {
+    const name = literal(e.attributes.name?.expr);
+    const value = literal(e.attributes.value?.expr);
+    if (typeof name === 'string' && typeof value === 'string')
+      env[name] = value;
+  }
+  return env;
 }
