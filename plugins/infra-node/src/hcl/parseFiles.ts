@@ -12,6 +12,7 @@ import { InfraReadLimits, resolveReadLimits } from './limits';
 import { ParseCache } from './ParseCache';
 import { HclFileTooDeep, parseHcl } from './parser';
 import { HclFile } from './types';
+import { eventLoopSlices } from '../util/eventLoopSlices';
 
 export interface ParseInfraFilesOptions {
   /** Re-use parse results of unchanged files across calls (one call per cache at a time: calls on the same cache queue). */
@@ -77,7 +78,7 @@ async function parseAll(
   const skipped: SkippedFile[] = [];
 
   cache?.beginRound(roundContext(files, ctx));
-  let lastYield = Date.now();
+  const slices = eventLoopSlices(YIELD_EVERY_MS);
   for (const f of files) {
     const reused = !f.skipped && cache?.reuse(f.path, f.content);
     if (reused) {
@@ -93,10 +94,7 @@ async function parseAll(
       texts.set(f.path, f.content);
       continue;
     }
-    if (Date.now() - lastYield > YIELD_EVERY_MS) {
-      await new Promise(resolve => setImmediate(resolve));
-      lastYield = Date.now();
-    }
+    await slices.pause();
     const parsed = parseOne(f, cache, ctx.limits.maxNestingDepth);
     if ('skipped' in parsed) skipped.push(parsed.skipped);
     else hclFiles.push(parsed.file);

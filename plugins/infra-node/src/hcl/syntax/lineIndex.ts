@@ -9,16 +9,30 @@ export class LineIndex {
     }
   }
 
+  /** Index into `#starts` of the line found last. */
+  #last = 0;
+
   /** The 1-based line of an offset. */
   lineOf(offset: number): number {
     const starts = this.#starts;
-    let lo = 0;
+    // The parser asks for offsets in (nearly) increasing order, most often
+    // on the line it asked for last or the next one.
+    let lo = this.#last;
+    if (starts[lo] <= offset) {
+      if (lo + 1 >= starts.length || offset < starts[lo + 1]) return lo + 1;
+      if (lo + 2 >= starts.length || offset < starts[lo + 2]) {
+        this.#last = lo + 1;
+        return lo + 2;
+      }
+    }
+    lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.#last = lo;
     return lo + 1;
   }
 
