@@ -1,6 +1,7 @@
 /**
- * Real PostgreSQL (and PgBouncer) and Redis processes, and a real OpenID
- * Connect provider, for integration tests. Debian's
+ * Real PostgreSQL (and PgBouncer) and Redis processes, a real OpenID
+ * Connect provider, and simulated viewers (a load generator in its own
+ * process), for integration tests and benchmarks. Debian's
  * packages provide the binaries; the README's test command installs them.
  *
  * @packageDocumentation
@@ -25,3 +26,8 @@ export {
   type OidcTestClient,
   type StartOidcServerOptions,
 } from './oidc/startOidcServer';
+export {
+  runViewers,
+  runViewersInChild,
+  type LoadResult,
+} from './viewers/loadGenerator';

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   findFreePort,
+  runViewersInChild,
   startPostgres,
   startRedis,
 } from '@internal/test-services';
@@ -37,13 +38,6 @@ import { startAuthentikHttpFixture, startInfraRepoFixture } from './upstreams';
 const TOKEN = 'bench-static-token-0123456789abcdef';
 /** Idle time after the load before RSS is read again. */
 const SETTLE_SECONDS = 30;
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
-}
 
 async function main() {
   const { values } = parseArgs({
@@ -198,42 +192,30 @@ async function main() {
         .map(r => `${r.seconds.toFixed(1)} s`)
         .join(', ')} (the second waits for the startup lock)`,
     );
-    // Let the first runs happen, then a warm-up poll from every viewer.
+    // Let the first ingest and polls happen.
     await new Promise(r => setTimeout(r, (interval + 2) * 1000));
-    const url = (i: number) =>
-      `${replicas[i % 2].base}/api/rollout-status/targets/authentik/status`;
-    const headers = { authorization: `Bearer ${TOKEN}` };
+    const statusPath = '/api/rollout-status/targets/authentik/status';
     const rssBefore = replicas.map(r => rssMiB(r.backend.child.pid!));
     const readsBefore = {
       ingest: repo.count(repo.commitsPath),
       ready: authentik.count('/-/health/ready/'),
       deployments: kubernetes.requests.get('deployments') ?? 0,
     };
-    const latencies: number[] = [];
-    const errorKinds = new Map<string, number>();
-    const count = (kind: string) =>
-      errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
-    const until = Date.now() + seconds * 1000;
-    await Promise.all(
-      Array.from({ length: viewers }, async (_, i) => {
-        await new Promise(r => setTimeout(r, (i * pollMs) / viewers));
-        while (Date.now() < until) {
-          const t = performance.now();
-          try {
-            const res = await fetch(url(i), {
-              headers,
-              signal: AbortSignal.timeout(5_000),
-            });
-            await res.arrayBuffer();
-            if (res.status !== 200) count(`HTTP ${res.status}`);
-          } catch (e) {
-            count((e as Error).name || 'error');
-          }
-          latencies.push(performance.now() - t);
-          await new Promise(r => setTimeout(r, pollMs));
-        }
-      }),
-    );
+    // The viewers run in their own process, apart from the fixtures'; viewer
+    // i polls replica i mod 2, accepting gzip as a browser does.
+    const load = await runViewersInChild({
+      baseUrl: replicas[0].base,
+      method: 'GET',
+      path: statusPath,
+      spread: replicas.map(r => ({ path: `${r.base}${statusPath}` })),
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        'accept-encoding': 'gzip',
+      },
+      viewers,
+      pollMs,
+      seconds,
+    });
     const rssAfter = replicas.map(r => rssMiB(r.backend.child.pid!));
     const intervals = seconds / interval;
     const perInterval = (n: number) => (n / intervals).toFixed(2);
@@ -249,18 +231,12 @@ async function main() {
         (kubernetes.requests.get('deployments') ?? 0) - readsBefore.deployments,
       )} (all targets, one LIST per namespace)`,
     );
-    latencies.sort((a, b) => a - b);
     say(
-      `  requests ${latencies.length}, errors ${[...errorKinds.values()].reduce(
-        (a, b) => a + b,
-        0,
-      )} ${JSON.stringify(
-        Object.fromEntries(errorKinds),
-      )}, latency p50 ${percentile(latencies, 50).toFixed(
+      `  requests ${load.requests}, errors ${load.errors} ${JSON.stringify(
+        load.errorsByCause,
+      )}, latency p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(
         1,
-      )} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies[
-        latencies.length - 1
-      ].toFixed(1)} ms`,
+      )} ms, p99 ${load.p99.toFixed(1)} ms, max ${load.max.toFixed(1)} ms`,
     );
     // RSS again once the load has stopped for a while: what the heap
     // shrinks back to tells growth the load left behind (a leak) from the

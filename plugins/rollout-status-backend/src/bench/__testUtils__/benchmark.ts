@@ -6,14 +6,18 @@ import { resolve } from 'node:path';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { startPgBouncer, startPostgres } from '@internal/test-services';
 import {
   recordedKubernetes,
   startKubernetesFixtureServer,
 } from '@internal/backstage-plugin-rollout-status-node/testUtils';
 import { rolloutStatusPlugin } from '../../plugin';
 import { startCountingProxy } from './countingProxy';
-import { LoadResult, runViewersInChild } from './loadGenerator';
+import {
+  LoadResult,
+  runViewersInChild,
+  startPgBouncer,
+  startPostgres,
+} from '@internal/test-services';
 import { ClusterFigures, benchSimulatedCluster } from './simulatedBench';
 import { writeSyntheticInfra } from './syntheticInfra';
 

@@ -10,7 +10,7 @@ import {
   SimulatedPortal,
   startSimulatedPortal,
 } from '../../__testUtils__/simulatedPortal';
-import { LoadResult, runViewersInChild } from './loadGenerator';
+import { LoadResult, runViewersInChild } from '@internal/test-services';
 
 export interface PhaseFigures {
   result: LoadResult;

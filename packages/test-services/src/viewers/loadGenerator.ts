@@ -32,9 +32,12 @@ export async function runViewers(options: {
   body?: string;
   /**
    * Several pages (a path and its body each): viewer i polls the
-   * (i mod n)-th, so the viewers spread over every target or entity.
+   * (i mod n)-th, so the viewers spread over every target or entity. A
+   * page may be a full URL (one on each of several replicas).
    */
   spread?: Array<{ path: string; body?: string }>;
+  /** Headers of every request (a static token's `authorization`). */
+  headers?: Record<string, string>;
   viewers: number;
   pollMs: number;
   seconds: number;
@@ -62,12 +65,15 @@ export async function runViewers(options: {
         {
           method: options.method,
           agent,
-          headers: body
-            ? {
-                'content-type': 'application/json',
-                'content-length': Buffer.byteLength(body),
-              }
-            : {},
+          headers: {
+            ...options.headers,
+            ...(body
+              ? {
+                  'content-type': 'application/json',
+                  'content-length': Buffer.byteLength(body),
+                }
+              : {}),
+          },
           timeout: 10_000,
         },
         res => {
@@ -122,6 +128,8 @@ export function runViewersInChild(
       process.execPath,
       [
         ...process.execArgv,
+        // This package runs from its sources (tsx, Jest), never bundled.
+        // eslint-disable-next-line no-restricted-syntax
         resolvePath(__dirname, 'loadWorker.ts'),
         JSON.stringify(options),
       ],
