@@ -8,3 +8,4 @@ export * from './checks';
 export * from './status';
 export * from './permissions';
 export * from './drift';
+export * from './refresh';

@@ -3,8 +3,10 @@
  * the components can be tested against a fixed `now`.
  */
 
+import { PAGE_REFRESH_INTERVAL_MS } from '@internal/backstage-plugin-rollout-status-common';
+
 /** How often the page and the card ask the backend again. */
-export const REFRESH_INTERVAL_MS = 10_000;
+export const REFRESH_INTERVAL_MS = PAGE_REFRESH_INTERVAL_MS;
 
 /**
  * Live data older than this is marked stale: three backend poll intervals

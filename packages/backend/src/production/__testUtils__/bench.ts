@@ -2,15 +2,16 @@
  * Benchmark: the production image (built and assembled as image.test.ts
  * does) on a real PostgreSQL and a real Redis.
  *
- *   yarn bench:deploy [--viewers 400] [--seconds 60] [--interval 10] [--poll-ms 1000] [--image-dir <dir>]
+ *   yarn bench:deploy [--viewers 400] [--seconds 60] [--interval 10] [--poll-ms 10000,1000] [--image-dir <dir>]
  *
  * Prints: the bundle build and each Dockerfile RUN, the cold start to ready
  * on a fresh database and on a migrated one, then two replicas (the stack's
  * args) with the viewers split across them, each polling the authentik
- * rollout status every poll-ms for the given seconds: upstream reads per
- * source per interval, p50/p95/max latency, errors, and each replica's RSS
- * before, at the end of the load and 30 s after it. `--image-dir` reuses a folder a previous run assembled
- * (it prints it) and skips the build.
+ * rollout status every poll-ms for the given seconds, one phase per rate
+ * (by default the page's own 10 s, then 1 s): upstream reads per source per
+ * interval, p50/p95/p99/max latency, errors, and each replica's RSS before,
+ * at the end of the load and 30 s after it. `--image-dir` reuses a folder a
+ * previous run assembled (it prints it) and skips the build.
  */
 // A dev-only entry point (tsx, never bundled), kept with the test helpers
 // it uses, where lint allows dev dependencies.
@@ -27,6 +28,7 @@ import {
   recordedKubernetes,
   startKubernetesFixtureServer,
 } from '@internal/backstage-plugin-rollout-status-node/testUtils';
+import { PAGE_REFRESH_INTERVAL_MS } from '@internal/backstage-plugin-rollout-status-common';
 import { hashBreakGlassPassword } from '../../auth/breakGlass/passwordHash';
 import { repoRoot, waitForHttpOk } from '../../__testUtils__/spawnBackend';
 import { parseDockerfile } from './dockerfile';
@@ -45,14 +47,18 @@ async function main() {
       viewers: { type: 'string', default: '400' },
       seconds: { type: 'string', default: '60' },
       interval: { type: 'string', default: '10' },
-      'poll-ms': { type: 'string', default: '1000' },
+      // The page's own rate, then ten times it.
+      'poll-ms': {
+        type: 'string',
+        default: `${PAGE_REFRESH_INTERVAL_MS},${PAGE_REFRESH_INTERVAL_MS / 10}`,
+      },
       'image-dir': { type: 'string' },
     },
   });
   const viewers = Number(values.viewers);
   const seconds = Number(values.seconds);
   const interval = Number(values.interval);
-  const pollMs = Number(values['poll-ms']);
+  const pollRates = values['poll-ms'].split(',').map(Number);
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
   let image: AssembledImage;
@@ -195,65 +201,74 @@ async function main() {
     // Let the first ingest and polls happen.
     await new Promise(r => setTimeout(r, (interval + 2) * 1000));
     const statusPath = '/api/rollout-status/targets/authentik/status';
+    // Growth is against RSS before any load: after a phase the heap shrinks
+    // back, which would make the next phase's growth look larger.
     const rssBefore = replicas.map(r => rssMiB(r.backend.child.pid!));
-    const readsBefore = {
-      ingest: repo.count(repo.commitsPath),
-      ready: authentik.count('/-/health/ready/'),
-      deployments: kubernetes.requests.get('deployments') ?? 0,
-    };
-    // The viewers run in their own process, apart from the fixtures'; viewer
-    // i polls replica i mod 2, accepting gzip as a browser does.
-    const load = await runViewersInChild({
-      baseUrl: replicas[0].base,
-      method: 'GET',
-      path: statusPath,
-      spread: replicas.map(r => ({ path: `${r.base}${statusPath}` })),
-      headers: {
-        authorization: `Bearer ${TOKEN}`,
-        'accept-encoding': 'gzip',
-      },
-      viewers,
-      pollMs,
-      seconds,
-    });
-    const rssAfter = replicas.map(r => rssMiB(r.backend.child.pid!));
-    const intervals = seconds / interval;
-    const perInterval = (n: number) => (n / intervals).toFixed(2);
-    say(
-      `${viewers} viewers over 2 replicas for ${seconds} s (${intervals} intervals of ${interval} s):`,
-    );
-    say(
-      `  upstream reads per interval: infra repo ${perInterval(
-        repo.count(repo.commitsPath) - readsBefore.ingest,
-      )}, authentik ready URL ${perInterval(
-        authentik.count('/-/health/ready/') - readsBefore.ready,
-      )}, Kubernetes deployments LISTs ${perInterval(
-        (kubernetes.requests.get('deployments') ?? 0) - readsBefore.deployments,
-      )} (all targets, one LIST per namespace)`,
-    );
-    say(
-      `  requests ${load.requests}, errors ${load.errors} ${JSON.stringify(
-        load.errorsByCause,
-      )}, latency p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(
-        1,
-      )} ms, p99 ${load.p99.toFixed(1)} ms, max ${load.max.toFixed(1)} ms`,
-    );
-    // RSS again once the load has stopped for a while: what the heap
-    // shrinks back to tells growth the load left behind (a leak) from the
-    // room V8 takes while the requests come in.
-    await new Promise(r => setTimeout(r, SETTLE_SECONDS * 1000));
-    const rssSettled = replicas.map(r => rssMiB(r.backend.child.pid!));
-    const growth = (to: number, from: number) =>
-      `${to.toFixed(0)} MiB (${(((to - from) / from) * 100).toFixed(1)} %)`;
-    for (const [i, before] of rssBefore.entries()) {
+    for (const pollMs of pollRates) {
+      const readsBefore = {
+        ingest: repo.count(repo.commitsPath),
+        ready: authentik.count('/-/health/ready/'),
+        deployments: kubernetes.requests.get('deployments') ?? 0,
+      };
+      // The viewers run in their own process, apart from the fixtures'; viewer
+      // i polls replica i mod 2, accepting gzip as a browser does.
+      const load = await runViewersInChild({
+        baseUrl: replicas[0].base,
+        method: 'GET',
+        path: statusPath,
+        spread: replicas.map(r => ({ path: `${r.base}${statusPath}` })),
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          'accept-encoding': 'gzip',
+        },
+        viewers,
+        pollMs,
+        seconds,
+      });
+      const rssAfter = replicas.map(r => rssMiB(r.backend.child.pid!));
+      const intervals = seconds / interval;
+      const perInterval = (n: number) => (n / intervals).toFixed(2);
       say(
-        `  replica ${i + 1} RSS ${before.toFixed(
-          0,
-        )} MiB -> at the end of the load ${growth(
-          rssAfter[i],
-          before,
-        )} -> ${SETTLE_SECONDS} s later ${growth(rssSettled[i], before)}`,
+        `${viewers} viewers over 2 replicas, each polling every ${pollMs} ms${
+          pollMs === PAGE_REFRESH_INTERVAL_MS ? " (the page's own rate)" : ''
+        }, for ${seconds} s (${intervals} intervals of ${interval} s):`,
       );
+      say(
+        `  upstream reads per interval: infra repo ${perInterval(
+          repo.count(repo.commitsPath) - readsBefore.ingest,
+        )}, authentik ready URL ${perInterval(
+          authentik.count('/-/health/ready/') - readsBefore.ready,
+        )}, Kubernetes deployments LISTs ${perInterval(
+          (kubernetes.requests.get('deployments') ?? 0) -
+            readsBefore.deployments,
+        )} (all targets, one LIST per namespace)`,
+      );
+      say(
+        `  requests ${load.requests}, errors ${load.errors} ${JSON.stringify(
+          load.errorsByCause,
+        )} (retried after a closed kept-alive connection: ${
+          load.retries
+        }), latency p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(
+          1,
+        )} ms, p99 ${load.p99.toFixed(1)} ms, max ${load.max.toFixed(1)} ms`,
+      );
+      // RSS again once the load has stopped for a while: what the heap
+      // shrinks back to tells growth the load left behind (a leak) from the
+      // room V8 takes while the requests come in.
+      await new Promise(r => setTimeout(r, SETTLE_SECONDS * 1000));
+      const rssSettled = replicas.map(r => rssMiB(r.backend.child.pid!));
+      const growth = (to: number, from: number) =>
+        `${to.toFixed(0)} MiB (${(((to - from) / from) * 100).toFixed(1)} %)`;
+      for (const [i, before] of rssBefore.entries()) {
+        say(
+          `  replica ${i + 1} RSS before any load ${before.toFixed(
+            0,
+          )} MiB -> at the end of this load ${growth(
+            rssAfter[i],
+            before,
+          )} -> ${SETTLE_SECONDS} s later ${growth(rssSettled[i], before)}`,
+        );
+      }
     }
     await Promise.all(replicas.map(r => r.backend.stop()));
   } finally {
