@@ -40,7 +40,10 @@ test("a stack's page lists the infra's own docs about it; following one opens th
       level: 1,
     }),
   ).toBeVisible({ timeout: 90_000 });
-  // The navigation came from the folders: a section each, this page under its own.
+  // The navigation came from the folders: a section each, this page under
+  // its own, left open. The stock expandable-navigation addon (off in
+  // app-config.yaml) would fold it, and show its expand-nav button.
+  await expect(page.getByRole('button', { name: 'expand-nav' })).toHaveCount(0);
   const nav = page.getByRole('navigation', { name: 'Navigation' }).first();
   await expect(nav).toContainText('Architecture');
   await expect(nav).toContainText('Runbooks');
