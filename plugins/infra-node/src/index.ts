@@ -11,7 +11,7 @@ export * from './files';
 export * from './hcl/types';
 export { Unresolved, isUnresolved } from './hcl/values';
 export { parseHcl } from './hcl/parser';
-export { ParseCache, contentHash } from './hcl/ParseCache';
+export { ParseCache } from './hcl/ParseCache';
 export * from './model/types';
 export {
   buildInfraModel,

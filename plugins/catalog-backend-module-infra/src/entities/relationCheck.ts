@@ -36,6 +36,14 @@ function refOf(e: Entity): string {
   });
 }
 
+function normalisedRef(ref: string): string {
+  try {
+    return stringifyEntityRef(parseEntityRef(ref));
+  } catch {
+    return ref;
+  }
+}
+
 /**
  * Every relation target (`owner`, `system`, `partOf` through `system` /
  * `domain` / `subcomponentOf`, `dependsOn`, `dependencyOf`, and the org
@@ -47,10 +55,11 @@ export function findDanglingReferences(
   entities: ReadonlyArray<Entity>,
   knownExternal: Iterable<string> = [],
 ): DanglingReference[] {
-  const known = new Set(
-    [...knownExternal].map(r => r.toLocaleLowerCase('en-US')),
-  );
-  for (const e of entities) known.add(refOf(e).toLocaleLowerCase('en-US'));
+  // stringifyEntityRef lower-cases kind, namespace and name: refs compare
+  // as the catalog compares them, with no locale-aware pass of our own.
+  const known = new Set<string>();
+  for (const r of knownExternal) known.add(normalisedRef(r));
+  for (const e of entities) known.add(refOf(e));
   const out: DanglingReference[] = [];
   for (const e of entities) {
     const spec = (e.spec ?? {}) as Record<string, unknown>;
@@ -77,10 +86,11 @@ function resolves(
   known: Set<string>,
 ): boolean {
   try {
-    const ref = stringifyEntityRef(
-      parseEntityRef(target, { defaultKind, defaultNamespace }),
+    return known.has(
+      stringifyEntityRef(
+        parseEntityRef(target, { defaultKind, defaultNamespace }),
+      ),
     );
-    return known.has(ref.toLocaleLowerCase('en-US'));
   } catch {
     // Not an entity ref at all: nothing it could point at exists.
     return false;

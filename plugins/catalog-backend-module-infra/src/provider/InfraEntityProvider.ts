@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import {
   LoggerService,
   RootConfigService,
@@ -13,7 +12,6 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import {
-  contentHash,
   DocsTree,
   filesFromReadTree,
   InfraFile,
@@ -104,7 +102,8 @@ export class InfraEntityProvider implements EntityProvider {
   readonly #docs: InfraDocsSource;
   #connection?: EntityProviderConnection;
   #etag?: string;
-  #lastFingerprint?: string;
+  /** The files of the last applied ingest, to tell an unchanged read. */
+  #lastFiles?: ReadonlyArray<InfraFile>;
   #lastResult?: IngestResult;
 
   constructor(options: InfraEntityProviderOptions) {
@@ -174,20 +173,7 @@ export class InfraEntityProvider implements EntityProvider {
       return this.#keep(`read failed: ${errorMessage(e)}`, took());
     }
 
-    // A skipped file has no content: its skip message changes when it does.
-    const fingerprint = createHash('sha1')
-      .update(
-        files
-          .map(
-            f =>
-              `${f.path}\0${contentHash(f.content)}\0${
-                f.skipped?.message ?? ''
-              }`,
-          )
-          .join('\n'),
-      )
-      .digest('hex');
-    if (fingerprint === this.#lastFingerprint) {
+    if (this.#lastFiles && sameTree(this.#lastFiles, files)) {
       this.#etag = etag ?? this.#etag;
       if (docsChanged && this.#lastResult)
         return this.#applyDocsChange(this.#lastResult, took);
@@ -222,7 +208,7 @@ export class InfraEntityProvider implements EntityProvider {
     }
 
     await this.#applyEntities(result);
-    this.#lastFingerprint = fingerprint;
+    this.#lastFiles = files;
     this.#etag = etag;
     this.#lastResult = result;
     const outcome: RefreshOutcome = {
@@ -318,6 +304,27 @@ export class InfraEntityProvider implements EntityProvider {
       throw e;
     }
   }
+}
+
+/**
+ * The same files as last time, in the same order, with the same text (a
+ * skipped file has none: its skip message changes when it does). String
+ * comparison, no hashing: the texts are the same strings the parse cache
+ * holds anyway.
+ */
+function sameTree(
+  before: ReadonlyArray<InfraFile>,
+  now: ReadonlyArray<InfraFile>,
+): boolean {
+  return (
+    before.length === now.length &&
+    before.every(
+      (f, i) =>
+        f.path === now[i].path &&
+        f.content === now[i].content &&
+        f.skipped?.message === now[i].skipped?.message,
+    )
+  );
 }
 
 function errorMessage(e: unknown): string {

@@ -27,7 +27,10 @@ function byPosition(
   a: { file: string; line: number },
   b: { file: string; line: number },
 ) {
-  return a.file.localeCompare(b.file) || a.line - b.line;
+  // Code-unit order, not localeCompare: paths sort the same on every
+  // machine, and collation would cost more than the rules themselves.
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line;
 }
 
 /**

@@ -1,13 +1,8 @@
-import { createHash } from 'node:crypto';
 import { parseHcl } from './parser';
 import { HclFile } from './types';
 
-export function contentHash(content: string): string {
-  return createHash('sha1').update(content).digest('hex');
-}
-
 /**
- * Parse results by path and content hash, so a refresh re-parses only the
+ * Parse results by path and content, so a refresh re-parses only the
  * files that changed. It also remembers the last good parse of each path: a
  * file that stops parsing keeps contributing its last good blocks, with the
  * error attached, instead of its entities disappearing.
@@ -18,8 +13,14 @@ export class ParseCache {
   /** Counters of the last {@link ParseCache.beginRound} round. */
   stats = { parsed: 0, reused: 0 };
   #seen = new Set<string>();
-  /** The text each cached parse was made from, for {@link ParseCache.reuse}. */
+  /** The text each cached parse was made from, for {@link ParseCache.reuse}; cleared when the checks change. */
   readonly #contentByPath = new Map<string, string>();
+  /**
+   * The text each cached parse was made from, kept across such changes. The
+   * texts are the files' own strings, held anyway; comparing one with the
+   * next round's text is cheaper than hashing it.
+   */
+  readonly #parsedFrom = new Map<string, string>();
   /** What the checks before parsing depended on last round. */
   #context: string | undefined;
 
@@ -42,14 +43,15 @@ export class ParseCache {
         this.#byPath.delete(p);
         this.#lastGood.delete(p);
         this.#contentByPath.delete(p);
+        this.#parsedFrom.delete(p);
       }
     }
   }
 
   /**
    * The parse of a file whose text is exactly what it was last round (and
-   * was parsed then), without hashing or checking it again: a refresh of an
-   * unchanged repo compares strings instead of hashing megabytes.
+   * was parsed then), without the checks before parsing: a refresh of an
+   * unchanged repo compares strings and classifies nothing.
    */
   reuse(path: string, content: string): HclFile | undefined {
     if (this.#contentByPath.get(path) !== content) return undefined;
@@ -71,25 +73,25 @@ export class ParseCache {
     options: { maxDepth?: number } = {},
   ): HclFile {
     this.#seen.add(path);
-    const hash = contentHash(content);
     const cached = this.#byPath.get(path);
-    if (cached && cached.hash === hash) {
+    if (cached && this.#parsedFrom.get(path) === content) {
       this.stats.reused++;
       this.#contentByPath.set(path, content);
       return cached;
     }
     this.stats.parsed++;
-    let file = { ...parseHcl(path, content, options), hash };
+    let file = parseHcl(path, content, options);
     if (file.error) {
       const good = this.#lastGood.get(path);
       if (good) {
-        file = { ...good, hash, error: file.error, comments: good.comments };
+        file = { ...good, error: file.error, comments: good.comments };
       }
     } else {
       this.#lastGood.set(path, file);
     }
     this.#byPath.set(path, file);
     this.#contentByPath.set(path, content);
+    this.#parsedFrom.set(path, content);
     return file;
   }
 }

@@ -115,8 +115,6 @@ export interface HclParseError {
 
 /** One parsed `.tf` / `.hcl` / `.tfvars` file. */
 export interface HclFile {
-  /** Content hash of the source this model was built from. */
-  hash?: string;
   path: string;
   /** Top-level blocks. */
   blocks: HclBlock[];

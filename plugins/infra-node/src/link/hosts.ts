@@ -64,6 +64,29 @@ export function hostTargets(
   return hosts;
 }
 
+const byServiceNameOf = new WeakMap<
+  Map<string, HostTarget>,
+  Map<string, Map<string, HostTarget>>
+>();
+
+/** Targets by the Service name their host names start with (`pgbouncer` of `pgbouncer.auth.svc`), by id. */
+function targetsByServiceName(
+  hosts: Map<string, HostTarget>,
+): Map<string, Map<string, HostTarget>> {
+  let index = byServiceNameOf.get(hosts);
+  if (!index) {
+    index = new Map();
+    for (const [host, t] of hosts) {
+      const service = host.split('.')[0];
+      let targets = index.get(service);
+      if (!targets) index.set(service, (targets = new Map()));
+      targets.set(t.id, t);
+    }
+    byServiceNameOf.set(hosts, index);
+  }
+  return index;
+}
+
 const HOST_VARIABLE = /\bvar\.([a-z0-9_]+?)_host\b/gi;
 const ENGINE_WORDS: Array<[RegExp, DatabaseModel['engine']]> = [
   [/postgres|^pg$|^pg_/, 'postgresql'],
@@ -84,10 +107,8 @@ export function hostVariableTarget(
 ): HostTarget | undefined {
   for (const m of raw.matchAll(HOST_VARIABLE)) {
     const name = m[1].toLowerCase().replace(/_/g, '-');
-    const byService = new Map<string, HostTarget>();
-    for (const [host, t] of hosts)
-      if (host.split('.')[0] === name) byService.set(t.id, t);
-    if (byService.size === 1) return [...byService.values()][0];
+    const byService = targetsByServiceName(hosts).get(name);
+    if (byService?.size === 1) return [...byService.values()][0];
     const engine = ENGINE_WORDS.find(([re]) => re.test(name))?.[1];
     const servers = dbs.filter(
       d => d.role === 'cluster' && d.engine === engine,
@@ -98,8 +119,14 @@ export function hostVariableTarget(
   return undefined;
 }
 
+/**
+ * A dotted host name. The look-behind changes no match (a name that could
+ * start right after a letter or digit would have started there): it keeps
+ * the search from retrying inside every word, which made it quadratic in
+ * the length of a long command or script.
+ */
 const HOST_NAME =
-  /[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+/g;
+  /(?<![a-z0-9])[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+/g;
 /** A bare service name where a connection string puts its host: `host=db`, `@db:5432`, `//db/`. */
 const SHORT_HOST =
   /(?:\bhost=|@|\/\/)([a-z0-9]([-a-z0-9]*[a-z0-9])?)(?=[:/\s;,]|$)/g;

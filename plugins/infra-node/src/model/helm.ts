@@ -1,19 +1,22 @@
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  Node as YamlNode,
-} from 'yaml';
 import { Unresolved } from '../hcl/values';
 import { SourcePos } from './types';
+import { parseYamlWithKeyLines } from './yamlKeyLines';
+
+/** Where `renderPartial` left a part it could not know. */
+const UNKNOWN_PART = '\u0000';
+/**
+ * The same mark while the YAML is parsed: YAML forbids control characters,
+ * and a Unicode noncharacter is never in text people write.
+ */
+const UNKNOWN_PART_IN_YAML = '\uFDD0';
 
 /** A value rendered from a template part that was unknown (see `renderPartial`). */
 function unknownPart(value: unknown): unknown {
-  const marker = String.fromCharCode(0);
-  return typeof value === 'string' && value.includes(marker)
-    ? new Unresolved(value.split(marker).join('${...}'), 'depends-on-unknown')
+  return typeof value === 'string' && value.includes(UNKNOWN_PART_IN_YAML)
+    ? new Unresolved(
+        value.split(UNKNOWN_PART_IN_YAML).join('${...}'),
+        'depends-on-unknown',
+      )
     : value;
 }
 
@@ -36,43 +39,26 @@ export class HelmValues {
 
   /** Adds a YAML document (a `values.yaml`). Later layers win. Returns an error message on bad YAML. */
   addYaml(file: string, content: string): string | undefined {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(content, { lineCounter });
-    if (doc.errors.length > 0) {
-      const e = doc.errors[0];
-      return `${e.message.split('\n')[0]} (line ${
-        e.linePos?.[0]?.line ?? '?'
-      })`;
-    }
-    const root = doc.contents;
+    const parsed = parseYamlWithKeyLines(
+      content.split(UNKNOWN_PART).join(UNKNOWN_PART_IN_YAML),
+    );
+    if ('error' in parsed) return parsed.error;
+    const { root } = parsed;
     this.#layers.push({
-      keys: () =>
-        isMap(root)
-          ? root.items
-              .filter(p => isScalar(p.key))
-              .map(p => String((p.key as { value: unknown }).value))
-          : [],
+      keys: () => [...(root.entries?.keys() ?? [])],
       get(path) {
-        let node: unknown = root;
+        let node = root;
         let keyLine: number | undefined;
         for (const seg of path) {
-          if (!isMap(node)) return undefined;
-          const pair = node.items.find(
-            p => isScalar(p.key) && String(p.key.value) === seg,
-          );
-          if (!pair) return undefined;
-          const keyNode = pair.key as YamlNode;
-          keyLine = keyNode.range
-            ? lineCounter.linePos(keyNode.range[0]).line
-            : undefined;
-          node = pair.value;
+          const entry = node.entries?.get(seg);
+          if (!entry) return undefined;
+          keyLine = entry.keyLine;
+          node = entry.node;
         }
-        const value = unknownPart(
-          isScalar(node) || isSeq(node) || isMap(node)
-            ? node.toJSON()
-            : node ?? null,
-        );
-        return { value, at: { file, line: keyLine ?? 1 } };
+        return {
+          value: unknownPart(node.value ?? null),
+          at: { file, line: keyLine ?? 1 },
+        };
       },
     });
     return undefined;
