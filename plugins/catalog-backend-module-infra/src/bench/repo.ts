@@ -3,7 +3,9 @@
  * `yarn bench:catalog-repo <infra-repo> [--runs N]`
  *
  * Measures the catalog on a real infra checkout, each figure a median over
- * N runs (default 5), each run in a fresh process so "cold" is cold:
+ * N runs (default 5), each run in a fresh process so "cold" is cold, and
+ * bundled as the CLI is (`scripts/lib/runBundled.cjs`), so it runs as
+ * compiled JavaScript the way the portal's image runs it:
  *
  * - in-process ingest: read the tree, evaluate, check conventions, build
  *   entities (what one provider refresh does), and its peak RSS;
@@ -135,9 +137,12 @@ function main() {
     .find(f => f.endsWith('.cjs'));
   const viaYarn: number[] = [];
   for (let i = 0; i < runs; i++) {
+    // The ingest runs as compiled JavaScript, as in the portal's image
+    // (a TypeScript loader hooks every module and names every function it
+    // compiles, which costs a cold run about a tenth more).
     const res = spawnSync(
       process.execPath,
-      [...process.execArgv, __filename, '--child', repo],
+      [launcher, path.relative(portalRoot, __filename), '--child', repo],
       {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -61,6 +61,21 @@ export function findDanglingReferences(
   for (const r of knownExternal) known.add(normalisedRef(r));
   for (const e of entities) known.add(refOf(e));
   const out: DanglingReference[] = [];
+  // Targets repeat (owners, systems, shared servers): each is resolved once.
+  const resolved = new Map<string, boolean>();
+  const resolvesOnce = (
+    target: string,
+    defaultKind: string | undefined,
+    namespace: string,
+  ) => {
+    const key = `${target}\0${defaultKind ?? ''}\0${namespace}`;
+    let ok = resolved.get(key);
+    if (ok === undefined) {
+      ok = resolves(target, defaultKind, namespace, known);
+      resolved.set(key, ok);
+    }
+    return ok;
+  };
   for (const e of entities) {
     const spec = (e.spec ?? {}) as Record<string, unknown>;
     const namespace = e.metadata.namespace ?? 'default';
@@ -70,7 +85,7 @@ export function findDanglingReferences(
       for (const target of targets) {
         if (
           typeof target !== 'string' ||
-          !resolves(target, defaultKind, namespace, known)
+          !resolvesOnce(target, defaultKind, namespace)
         )
           out.push({ from: refOf(e), field, target: String(target) });
       }

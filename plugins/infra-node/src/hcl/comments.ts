@@ -17,23 +17,31 @@ export function attachComments(
     if (c.ownLine) byEndLine.set(c.endLine, c);
     else if (!trailingByLine.has(c.line)) trailingByLine.set(c.line, c);
   }
-  const leading = (line: number): HclComment[] => {
+  // Most blocks and attributes have no comment: they keep the parser's
+  // shared empty list, and no lookup allocates anything for them.
+  const leading = (line: number): HclComment[] | undefined => {
+    let c = byEndLine.get(line - 1);
+    if (!c) return undefined;
     const out: HclComment[] = [];
-    for (let c = byEndLine.get(line - 1); c; c = byEndLine.get(c.line - 1)) {
-      out.unshift(c);
-    }
-    return out;
+    for (; c; c = byEndLine.get(c.line - 1)) out.push(c);
+    return out.reverse();
   };
   const visit = (b: {
     attributes: Record<string, HclAttribute>;
     blocks: HclBlock[];
   }) => {
-    for (const attr of Object.values(b.attributes)) {
-      attr.leadingComments = leading(attr.line);
-      attr.trailingComment = trailingByLine.get(attr.endLine);
+    // Attribute maps have no prototype (see SyntaxParser): nothing inherited to skip.
+    // eslint-disable-next-line guard-for-in
+    for (const name in b.attributes) {
+      const attr = b.attributes[name];
+      const above = leading(attr.line);
+      if (above) attr.leadingComments = above;
+      const trailing = trailingByLine.get(attr.endLine);
+      if (trailing) attr.trailingComment = trailing;
     }
     for (const block of b.blocks) {
-      block.leadingComments = leading(block.line);
+      const above = leading(block.line);
+      if (above) block.leadingComments = above;
       visit(block);
     }
   };

@@ -23,6 +23,13 @@ const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map(
   ].flatMap((ops, level) => ops.map(op => [op, level] as const)),
 );
 
+/**
+ * The comments of a block or attribute with none, shared: most have none,
+ * and `attachComments` replaces the list of those that do. Frozen, so a
+ * caller that pushed to it would fail loudly instead of sharing comments.
+ */
+const NO_COMMENTS = Object.freeze([]) as unknown as HclComment[];
+
 /** Tokens that close a bracket, a brace or a parenthesis. */
 const CLOSERS = new Set(['}', ']', ')']);
 
@@ -141,7 +148,7 @@ export class SyntaxParser {
       expr,
       line,
       endLine: this.lines.lineOf(Math.max(name.start, this.lexer.lastEnd - 1)),
-      leadingComments: [],
+      leadingComments: NO_COMMENTS,
       trailingComment: undefined,
     };
   }
@@ -177,7 +184,7 @@ export class SyntaxParser {
       file: this.file,
       line: this.lines.lineOf(type.start),
       endLine: this.lines.lineOf(Math.max(type.start, lexer.lastEnd - 1)),
-      leadingComments: [],
+      leadingComments: NO_COMMENTS,
     };
   }
 
