@@ -1,9 +1,9 @@
-import { parseAllDocuments } from 'yaml';
 import { Expr, HclBlock } from '../hcl/types';
 import { asRecord, HclValue } from '../hcl/values';
 import { renderPartial } from '../eval/evaluate';
 import { attr } from '../model/blocks';
 import { ResourceSite } from './walk';
+import { readYamlDocuments } from './yamlDocuments';
 
 /** Commands a block runs: `local-exec` provisioners, container `command` / `args`. */
 export function commandExprs(block: HclBlock): Expr[] {
@@ -76,11 +76,10 @@ export function manifestsInCommand(
       body.push(line.slice(Math.min(indent, lead)));
     }
     i = j - 1;
-    for (const doc of parseAllDocuments(
+    for (const doc of readYamlDocuments(
       body.join('\n').split(UNKNOWN_PART).join('""'),
     )) {
-      if (!('errors' in doc) || doc.errors.length) continue;
-      const obj = asRecord(doc.toJSON() as HclValue);
+      const obj = asRecord(doc as HclValue);
       if (obj) out.push(obj);
     }
   }

@@ -1,6 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import { asRecord, HclValue } from '../hcl/values';
 import { resolve } from '../eval/evaluate';
+import { readYaml } from './yamlDocuments';
 import { attr, str, toStr, value, valText } from '../model/blocks';
 import { DatabaseModel, WorkloadModel } from '../model/types';
 import { at, editSite, ExtractContext, siteId } from './context';
@@ -105,11 +105,7 @@ function parseManifestText(text: string): HclValue | undefined {
       // Flow-style YAML that is not JSON: the YAML parser reads it below.
     }
   }
-  try {
-    return parseYaml(text) as HclValue;
-  } catch {
-    return undefined;
-  }
+  return readYaml(text) as HclValue | undefined;
 }
 
 /** A CloudNativePG `Cluster` object, wherever it is written (a manifest resource, YAML a command applies). */
