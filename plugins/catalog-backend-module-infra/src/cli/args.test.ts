@@ -9,6 +9,7 @@ describe('parsePreviewArgs', () => {
       org: 'org.yaml',
       format: 'json',
       failOn: 'error',
+      failOnGiven: false,
       stacks: [],
       changed: [],
       configs: [],
@@ -40,6 +41,19 @@ describe('parsePreviewArgs', () => {
       configs: ['app-config.yaml', 'app-config.local.yaml'],
     });
     expect(parse(['repo', '--summary']).format).toBe('summary');
+  });
+
+  it('reports without gating in a summary, unless --fail-on is given', () => {
+    expect(parse(['repo', '--summary'])).toMatchObject({
+      failOn: 'never',
+      failOnGiven: false,
+    });
+    expect(parse(['repo', '--format', 'summary']).failOn).toBe('never');
+    expect(parse(['repo', '--summary', '--fail-on', 'error'])).toMatchObject({
+      failOn: 'error',
+      failOnGiven: true,
+    });
+    expect(parse(['repo', '--format', 'lines']).failOn).toBe('error');
   });
 
   it('takes every value up to the next option for --stacks and --changed', () => {

@@ -9,7 +9,13 @@ export interface PreviewArgs {
   defaultOwner?: string;
   webUrl?: string;
   format: OutputFormat;
+  /**
+   * What makes the exit code 1. Default `error`; with `--summary`, which is
+   * a report, `never` unless `--fail-on` is given.
+   */
   failOn: FailOn;
+  /** True when `--fail-on` was given (the summary then says it gated). */
+  failOnGiven: boolean;
   /** Stack folders to judge (`stacks/<name>` or `<name>`); empty with `changed` empty: all. */
   stacks: string[];
   /** Changed files whose stacks to judge; `-` reads the list from stdin. */
@@ -22,7 +28,8 @@ export const USAGE = `usage: catalog:preview <path-to-infra-repo> [options]
 
   --format json|summary|lines   output (default json); lines: file:line: severity: message
   --summary                     same as --format summary
-  --fail-on error|warning|never exit 1 on findings of this severity or worse (default error)
+  --fail-on error|warning|never exit 1 on findings of this severity or worse
+                                (default error; with --summary, a report: never)
   --stacks <dir>...             judge only these stacks (stacks/<name> or <name>)
   --changed <file>...           judge only the stacks these files touch ('-': read them from stdin)
   --org <file>                  repo-relative org file (default org.yaml)
@@ -30,7 +37,8 @@ export const USAGE = `usage: catalog:preview <path-to-infra-repo> [options]
   --web-url <url>               browser URL of the repo root, for source links
   --config <app-config.yaml>    apply the portal's convention policy from this file (repeatable; later wins)
 
-exit codes: 0 no finding at the --fail-on level, 1 some, 2 bad usage or unreadable repo`;
+exit codes: 0 no finding at the --fail-on level, 1 some, 2 bad usage or unreadable repo
+(--summary alone always exits 0 and says what --fail-on error would have found)`;
 
 /** Bad command line: the message says what is wrong; the caller prints it with {@link USAGE}. */
 export class UsageError extends Error {
@@ -61,9 +69,9 @@ export function parsePreviewArgs(argv: string[]): PreviewArgs | 'help' {
   let path: string | undefined;
   let format: OutputFormat | undefined;
   let summaryFlag = false;
-  const out: Omit<PreviewArgs, 'path' | 'format'> = {
+  let failOn: FailOn | undefined;
+  const out: Omit<PreviewArgs, 'path' | 'format' | 'failOn' | 'failOnGiven'> = {
     org: 'org.yaml',
-    failOn: 'error',
     stacks: [],
     changed: [],
     configs: [],
@@ -114,7 +122,7 @@ export function parsePreviewArgs(argv: string[]): PreviewArgs | 'help' {
         summaryFlag = true;
         break;
       case '--fail-on':
-        out.failOn = oneOf('--fail-on', value(), FAIL_ON);
+        failOn = oneOf('--fail-on', value(), FAIL_ON);
         break;
       case '--stacks':
         out.stacks.push(...values());
@@ -136,5 +144,12 @@ export function parsePreviewArgs(argv: string[]): PreviewArgs | 'help' {
     throw new UsageError('the path of the infra repo is required');
   if (summaryFlag && format && format !== 'summary')
     throw new UsageError(`--summary contradicts --format ${format}`);
-  return { ...out, path, format: summaryFlag ? 'summary' : format ?? 'json' };
+  const resolved = summaryFlag ? 'summary' : format ?? 'json';
+  return {
+    ...out,
+    path,
+    format: resolved,
+    failOn: failOn ?? (resolved === 'summary' ? 'never' : 'error'),
+    failOnGiven: failOn !== undefined,
+  };
 }

@@ -29,7 +29,7 @@ const percent = (part: number, total: number) =>
 /** The short human summary `--summary` prints. */
 export function formatSummary(
   s: PreviewSummary,
-  header: { source: string; scope?: string },
+  header: { source: string; scope?: string; gate?: string },
 ): string {
   const lines: string[] = [];
   lines.push(
@@ -85,5 +85,6 @@ export function formatSummary(
   lines.push(`Dangling references: ${s.danglingReferences.length || 'none'}`);
   for (const d of s.danglingReferences)
     lines.push(`  ${d.from} spec.${d.field} -> ${d.target}`);
+  if (header.gate) lines.push(header.gate);
   return `${lines.join('\n')}\n`;
 }

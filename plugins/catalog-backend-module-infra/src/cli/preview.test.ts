@@ -70,11 +70,28 @@ describe('catalog:preview output', () => {
     );
   });
 
-  it('prints a short summary', () => {
-    const { stdout } = preview(repo.dir, '--summary', '--fail-on', 'never');
+  it('prints a short summary, a report that exits 0 and says what a gate would find', () => {
+    const { code, stdout } = preview(repo.dir, '--summary');
+    expect(code).toBe(0);
     expect(stdout).toMatch(/^Infra preview of .*: 2 stacks$/m);
     expect(stdout).toMatch(/^Findings: \d+ \(.*error 1.*\)$/m);
     expect(stdout).toMatch(/^Dangling references: none$/m);
+    expect(stdout).toMatch(
+      /^Gate: none \(a summary reports\), exit 0; --fail-on error would exit 1 on 1 finding$/m,
+    );
+  });
+
+  it('gates a summary when --fail-on is given', () => {
+    const { code, stdout } = preview(
+      repo.dir,
+      '--summary',
+      '--fail-on',
+      'error',
+    );
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /^Gate --fail-on error: 1 finding at or above error, exit 1$/m,
+    );
   });
 });
 

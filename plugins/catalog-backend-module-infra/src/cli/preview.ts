@@ -16,7 +16,7 @@ import { createSourceLinks } from '../entities/links';
 import { ingestInfraFiles } from '../ingest';
 import { parsePreviewArgs, PreviewArgs, UsageError, USAGE } from './args';
 import { formatLines, formatSummary } from './formats';
-import { exitCodeFor } from './gate';
+import { describeGate, exitCodeFor } from './gate';
 import { readPolicyFiles } from './policyFile';
 import { applyScope, PreviewScope, resolveScope } from './scope';
 import { summarizePreview } from './summary';
@@ -96,6 +96,7 @@ async function run(argv: string[]): Promise<number> {
       formatSummary(summary, {
         source: root,
         scope: describeScope(scope, args),
+        gate: describeGate(judged.findings, judged.danglingReferences, args),
       }),
     );
   } else if (args.format === 'lines') {

@@ -210,6 +210,13 @@ async function main() {
         ready: authentik.count('/-/health/ready/'),
         deployments: kubernetes.requests.get('deployments') ?? 0,
       };
+      // RSS through the load too: a leak climbs while the requests come in,
+      // the start-up's garbage only falls.
+      const rssDuring: number[][] = replicas.map(() => []);
+      const sampler = setInterval(() => {
+        for (const [i, r] of replicas.entries())
+          rssDuring[i].push(rssMiB(r.backend.child.pid!));
+      }, 5000);
       // The viewers run in their own process, apart from the fixtures'; viewer
       // i polls replica i mod 2, accepting gzip as a browser does.
       const load = await runViewersInChild({
@@ -225,6 +232,7 @@ async function main() {
         pollMs,
         seconds,
       });
+      clearInterval(sampler);
       const rssAfter = replicas.map(r => rssMiB(r.backend.child.pid!));
       const intervals = seconds / interval;
       const perInterval = (n: number) => (n / intervals).toFixed(2);
@@ -260,6 +268,7 @@ async function main() {
       const growth = (to: number, from: number) =>
         `${to.toFixed(0)} MiB (${(((to - from) / from) * 100).toFixed(1)} %)`;
       for (const [i, before] of rssBefore.entries()) {
+        const during = rssDuring[i];
         say(
           `  replica ${i + 1} RSS before any load ${before.toFixed(
             0,
@@ -268,6 +277,15 @@ async function main() {
             before,
           )} -> ${SETTLE_SECONDS} s later ${growth(rssSettled[i], before)}`,
         );
+        if (during.length > 1)
+          say(
+            `    during the load, every 5 s: ${during
+              .map(v => v.toFixed(0))
+              .join(' ')} MiB; last against lowest ${growth(
+              during[during.length - 1],
+              Math.min(...during),
+            )}`,
+          );
       }
     }
     await Promise.all(replicas.map(r => r.backend.stop()));
