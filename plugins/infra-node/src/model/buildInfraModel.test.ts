@@ -230,3 +230,23 @@ describe('buildInfraModel with a ParseCache', () => {
     expect(model.stacks).toHaveLength(9);
   });
 });
+
+describe('buildInfraModel and the event loop', () => {
+  it('lets the event loop run between stacks, and builds the same model', async () => {
+    const files = await readExampleRepo();
+    let ticks = 0;
+    let running = true;
+    const tick = () => {
+      ticks++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    // A slice of 0 ms lets the loop through at every stack that starts in a
+    // later millisecond: a backend stays responsive through a cold build.
+    const sliced = await buildInfraModel(files, { sliceMs: 0 });
+    running = false;
+    const ticksDuringBuild = ticks;
+    expect(ticksDuringBuild).toBeGreaterThan(1);
+    expect(plain(sliced)).toEqual(plain(await buildInfraModel(files)));
+  });
+});

@@ -10,6 +10,7 @@ import { createFunctionHost } from '../eval/host';
 import { ExtractContext } from '../extract/context';
 import { extractStack } from '../extract/extractStack';
 import { linkModel } from '../link/linkModel';
+import { eventLoopSlices } from '../util/eventLoopSlices';
 import { valText } from './blocks';
 import { StackCache, ReadLog } from './stackCache';
 import { InfraModel, SkippedFile, StackModel, Val } from './types';
@@ -40,7 +41,15 @@ export interface BuildInfraModelOptions {
   limits?: Partial<InfraReadLimits>;
   /** Stacks of the previous build, to take again where nothing they read changed. */
   stackCache?: StackCache;
+  /**
+   * Longest stretch of evaluation, in ms, before the event loop is let
+   * through (between stacks; default 10): a cold build of a large repo
+   * takes a few hundred ms, which a backend must not spend deaf.
+   */
+  sliceMs?: number;
 }
+
+const EVALUATION_SLICE_MS = 10;
 
 const STACK_DIR = /^stacks\/([^/]+)\//;
 
@@ -151,13 +160,14 @@ function memoParse(parse: (file: string, content: string) => HclFile) {
 }
 
 /** The model from parsed files; {@link buildInfraModel} without the reading. */
-export function assembleModel(
+async function assembleModel(
   hclFiles: ReadonlyArray<HclFile>,
   texts: ReadonlyMap<string, string>,
   fileCount: number,
   parseText: (file: string, content: string) => HclFile,
   options: BuildInfraModelOptions = {},
-): InfraModel {
+): Promise<InfraModel> {
+  const slices = eventLoopSlices(options.sliceMs ?? EVALUATION_SLICE_MS);
   const parse = memoParse(parseText);
   const criticalPath = (options.criticalPath ?? DEFAULT_CRITICAL_PATH).map(
     p => new RegExp(p),
@@ -213,6 +223,7 @@ export function assembleModel(
     return filesByDir.get(p)?.join('\n');
   };
   for (const name of [...stacks.keys()].sort()) {
+    await slices.pause();
     const stack = stacks.get(name)!;
     stack.files.sort();
     const cached = stackCache?.reuse(name, lookup);
