@@ -309,8 +309,9 @@ export class InfraEntityProvider implements EntityProvider {
 /**
  * The same files as last time, in the same order, with the same text (a
  * skipped file has none: its skip message changes when it does). String
- * comparison, no hashing: the texts are the same strings the parse cache
- * holds anyway.
+ * comparison, no hashing: keeping last round's texts costs their size (the
+ * parse cache holds the HCL ones anyway; a few MB of other text on a large
+ * repo), where hashing them all cost 15 to 30 ms of every refresh.
  */
 function sameTree(
   before: ReadonlyArray<InfraFile>,
