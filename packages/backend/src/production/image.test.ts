@@ -391,8 +391,14 @@ describe('the production image', () => {
       }
 
       // Both answer the same rollout status: one replica polled it, both
-      // read it from Redis. A poll may land between the two reads (then
-      // both differ by one interval): read both again.
+      // read it from Redis. A poll may land between the two reads, and each
+      // replica answers from what it read within the current second (one
+      // read per second, whatever the viewers): then the two differ until
+      // that second has passed. Polls can come closer than an interval
+      // apart (a run the scheduler picked up late, then the next on time),
+      // so read both again after the second, not at once. A replica that
+      // has no poll result from the cache yet answers the pending status
+      // (checks "No data yet"): allowed for at most 3 intervals.
       const bothStatuses = () =>
         Promise.all(
           bases.map(async b => {
@@ -404,14 +410,23 @@ describe('the production image', () => {
             return res.json();
           }),
         );
+      const pending = (status: { checks: Array<{ summary: string }> }) =>
+        status.checks.every(c => c.summary.startsWith('No data yet'));
       let statuses = await bothStatuses();
-      for (
-        let i = 0;
-        i < 3 && statuses[1].generatedAt !== statuses[0].generatedAt;
-        i++
+      const patience = Date.now() + 3 * INTERVAL_SECONDS * 1000;
+      while (
+        statuses[1].generatedAt !== statuses[0].generatedAt &&
+        Date.now() < patience
       ) {
+        await new Promise(r => setTimeout(r, 1100));
         statuses = await bothStatuses();
       }
+      if (statuses.some(pending))
+        throw new Error(
+          `a replica still answers "No data yet" after ${
+            3 * INTERVAL_SECONDS
+          } s: its reads of the shared cache found nothing\n${said()}`,
+        );
       expect(statuses[0].mode).toBe('live');
       expect(statuses[0].generatedAt).toBeDefined();
       expect(statuses[1].generatedAt).toBe(statuses[0].generatedAt);

@@ -9,7 +9,12 @@ import {
   preflight,
 } from '@internal/backstage-plugin-rollout-status-node';
 
-/** The status before the first poll finished: every check unknown. */
+/**
+ * The status when the cache holds no poll result: before the first poll
+ * finished, or when this replica cannot read the cache (the cache client
+ * turns a Redis error into a miss, so the two look the same here). Every
+ * check unknown, never green.
+ */
 export function pendingStatus(
   target: TargetConfig,
   now: Date,
@@ -17,7 +22,8 @@ export function pendingStatus(
   const checks: CheckResult[] = (Object.keys(CHECKS) as CheckId[]).map(id => ({
     id,
     verdict: 'unknown',
-    summary: 'No data yet: the first poll of this target has not completed',
+    summary:
+      'No data yet: no poll result in the shared cache (the first poll has not completed, or this replica cannot read the cache)',
     reasons: ['not polled yet'],
     evidence: [],
     sources: [],
