@@ -7,22 +7,23 @@ import { HclFile } from './types';
  * file that stops parsing keeps contributing its last good blocks, with the
  * error attached, instead of its entities disappearing.
  */
+/** A cached parse, the text it was made from, and the checks it passed. */
+interface CacheEntry {
+  file: HclFile;
+  /** The file's own string, held anyway: comparing it is cheaper than hashing. */
+  content: string;
+  /** The round context (see {@link ParseCache.beginRound}) whose checks the text passed. */
+  checkedIn: string;
+}
+
 export class ParseCache {
-  readonly #byPath = new Map<string, HclFile>();
+  readonly #entries = new Map<string, CacheEntry>();
   readonly #lastGood = new Map<string, HclFile>();
   /** Counters of the last {@link ParseCache.beginRound} round. */
   stats = { parsed: 0, reused: 0 };
   #seen = new Set<string>();
-  /** The text each cached parse was made from, for {@link ParseCache.reuse}; cleared when the checks change. */
-  readonly #contentByPath = new Map<string, string>();
-  /**
-   * The text each cached parse was made from, kept across such changes. The
-   * texts are the files' own strings, held anyway; comparing one with the
-   * next round's text is cheaper than hashing it.
-   */
-  readonly #parsedFrom = new Map<string, string>();
-  /** What the checks before parsing depended on last round. */
-  #context: string | undefined;
+  /** What the checks before parsing depend on this round. */
+  #context = '';
 
   /**
    * Starts a refresh: resets counters; {@link ParseCache.endRound} then
@@ -33,17 +34,14 @@ export class ParseCache {
   beginRound(context = '') {
     this.stats = { parsed: 0, reused: 0 };
     this.#seen = new Set();
-    if (context !== this.#context) this.#contentByPath.clear();
     this.#context = context;
   }
 
   endRound() {
-    for (const p of [...this.#byPath.keys()]) {
+    for (const p of [...this.#entries.keys()]) {
       if (!this.#seen.has(p)) {
-        this.#byPath.delete(p);
+        this.#entries.delete(p);
         this.#lastGood.delete(p);
-        this.#contentByPath.delete(p);
-        this.#parsedFrom.delete(p);
       }
     }
   }
@@ -54,12 +52,12 @@ export class ParseCache {
    * unchanged repo compares strings and classifies nothing.
    */
   reuse(path: string, content: string): HclFile | undefined {
-    if (this.#contentByPath.get(path) !== content) return undefined;
-    const cached = this.#byPath.get(path);
-    if (!cached) return undefined;
+    const entry = this.#entries.get(path);
+    if (entry?.content !== content || entry.checkedIn !== this.#context)
+      return undefined;
     this.#seen.add(path);
     this.stats.reused++;
-    return cached;
+    return entry.file;
   }
 
   /**
@@ -73,11 +71,11 @@ export class ParseCache {
     options: { maxDepth?: number } = {},
   ): HclFile {
     this.#seen.add(path);
-    const cached = this.#byPath.get(path);
-    if (cached && this.#parsedFrom.get(path) === content) {
+    const entry = this.#entries.get(path);
+    if (entry?.content === content) {
       this.stats.reused++;
-      this.#contentByPath.set(path, content);
-      return cached;
+      entry.checkedIn = this.#context;
+      return entry.file;
     }
     this.stats.parsed++;
     let file = parseHcl(path, content, options);
@@ -89,9 +87,7 @@ export class ParseCache {
     } else {
       this.#lastGood.set(path, file);
     }
-    this.#byPath.set(path, file);
-    this.#contentByPath.set(path, content);
-    this.#parsedFrom.set(path, content);
+    this.#entries.set(path, { file, content, checkedIn: this.#context });
     return file;
   }
 }
