@@ -6,7 +6,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { durationToMilliseconds } from '@backstage/types';
 import Keyv from 'keyv';
-import { REDIS_DEADLINE_MS } from './redisCacheStore';
+import { REDIS_DEADLINE_MS, RedisNamespaceStore } from './redisCacheStore';
 
 /** Milliseconds of a TTL given as a number or a human duration. */
 function ttlMs(ttl: CacheServiceSetOptions['ttl']): number | undefined {
@@ -25,13 +25,13 @@ export class PortalCacheClient implements CacheService {
   readonly #keyv: Keyv;
 
   constructor(
-    readonly store: Keyv['store'],
-    readonly namespace: string,
+    readonly store: RedisNamespaceStore,
     readonly options: CacheServiceOptions = {},
   ) {
     this.#keyv = new Keyv({
       store,
-      namespace,
+      // The store keeps the plugin's key prefix; Keyv adds none.
+      namespace: undefined,
       ttl: ttlMs(options.defaultTtl),
       emitErrors: false,
       useKeyPrefix: false,
@@ -57,7 +57,7 @@ export class PortalCacheClient implements CacheService {
   }
 
   withOptions(options: CacheServiceOptions): CacheService {
-    return new PortalCacheClient(this.store, this.namespace, {
+    return new PortalCacheClient(this.store, {
       ...this.options,
       ...options,
     });

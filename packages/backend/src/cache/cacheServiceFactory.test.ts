@@ -2,27 +2,36 @@ import {
   mockServices,
   ServiceFactoryTester,
 } from '@backstage/backend-test-utils';
+import { CacheManager } from '@backstage/backend-defaults/cache';
+import { ConfigReader } from '@backstage/config';
 import { startRedis, TestRedis } from '@internal/test-services';
 import { portalCacheServiceFactory } from './cacheServiceFactory';
 
 jest.setTimeout(60_000);
 
-/** One backend process of the portal: its cache service for a plugin. */
-async function replica(redis: TestRedis, cache: object = {}) {
+const cacheConfig = (redis: TestRedis, cache: object = {}) => ({
+  backend: { cache: { store: 'redis', connection: redis.url, ...cache } },
+});
+
+/** One backend process of the portal: its cache service, per plugin. */
+function backendProcess(redis: TestRedis, cache: object = {}) {
   const tester = ServiceFactoryTester.from(portalCacheServiceFactory, {
     dependencies: [
-      mockServices.rootConfig.factory({
-        data: {
-          backend: {
-            cache: { store: 'redis', connection: redis.url, ...cache },
-          },
-        },
-      }),
+      mockServices.rootConfig.factory({ data: cacheConfig(redis, cache) }),
       mockServices.rootLogger.factory(),
     ],
   });
-  return { cache: await tester.getSubject('rollout-status') };
+  return { cacheOf: (pluginId: string) => tester.getSubject(pluginId) };
 }
+
+/** One backend process of the portal: its cache service for a plugin. */
+async function replica(redis: TestRedis, cache: object = {}) {
+  return {
+    cache: await backendProcess(redis, cache).cacheOf('rollout-status'),
+  };
+}
+
+const base64 = (key: string) => Buffer.from(key).toString('base64');
 
 describe('the portal cache on Redis', () => {
   let redis: TestRedis;
@@ -56,6 +65,79 @@ describe('the portal cache on Redis', () => {
     const ttl = Number((await redis.command('PTTL', key))[0]);
     expect(ttl).toBeGreaterThan(3_500_000);
     expect(ttl).toBeLessThanOrEqual(3_600_000);
+  });
+
+  it("keeps each plugin's keys under its own name, whichever plugin's cache was made last", async () => {
+    const prefix = { redis: { client: { namespace: 'infra-portal' } } };
+    const one = backendProcess(redis, prefix);
+    const two = backendProcess(redis, prefix);
+    // The two processes make their plugins' caches in opposite orders.
+    const oneRollout = await one.cacheOf('rollout-status');
+    const oneTechdocs = await one.cacheOf('techdocs');
+    const twoTechdocs = await two.cacheOf('techdocs');
+    const twoRollout = await two.cacheOf('rollout-status');
+
+    await oneRollout.set('status:authentik', 'polled by one');
+    await twoTechdocs.set('status:authentik', 'a techdocs entry');
+    expect(await twoRollout.get('status:authentik')).toBe('polled by one');
+    expect(await oneTechdocs.get('status:authentik')).toBe('a techdocs entry');
+    expect((await redis.command('--scan', '--pattern', '*')).sort()).toEqual([
+      `infra-portal:rollout-status:${base64('status:authentik')}`,
+      `infra-portal:techdocs:${base64('status:authentik')}`,
+    ]);
+  });
+
+  it("reads what Backstage's own Redis cache wrote, and the other way round", async () => {
+    const config = cacheConfig(redis, {
+      redis: { client: { namespace: 'infra-portal' } },
+    });
+    const manager = CacheManager.fromConfig(new ConfigReader(config));
+    const backstage = manager.forPlugin('rollout-status');
+    const ours = (await replica(redis, config.backend.cache)).cache;
+    try {
+      await backstage.set('written by backstage', { verdict: 'safe' });
+      expect(await ours.get('written by backstage')).toEqual({
+        verdict: 'safe',
+      });
+      await ours.set('written by the portal', ['a', 1]);
+      expect(await backstage.get('written by the portal')).toEqual(['a', 1]);
+      // A key long enough to be hashed, as both clients hash it.
+      const long = 'k'.repeat(300);
+      await ours.set(long, 'long');
+      expect(await backstage.get(long)).toBe('long');
+    } finally {
+      // Backstage's client has no close, and its Redis client no error
+      // listener: stopping Redis under it would end the test run. The
+      // plugin's Keyv store (internal to the manager) can disconnect.
+      await (
+        manager as unknown as {
+          getClientWithTtl(pluginId: string): { disconnect(): Promise<void> };
+        }
+      )
+        .getClientWithTtl('rollout-status')
+        .disconnect();
+    }
+  });
+
+  it('starts while Redis is down: misses at once, answers once Redis is up', async () => {
+    const port = redis.port;
+    await redis.stop();
+    const { cache } = await replica(redis);
+
+    const started = Date.now();
+    expect(await cache.get('status')).toBeUndefined();
+    await cache.set('status', 'while down');
+    expect(await cache.get('status')).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(5_000);
+
+    redis = await startRedis({ port });
+    let answer: unknown;
+    for (let i = 0; i < 50 && answer === undefined; i++) {
+      await cache.set('status', 'up');
+      answer = await cache.get('status');
+      if (answer === undefined) await new Promise(r => setTimeout(r, 200));
+    }
+    expect(answer).toBe('up');
   });
 
   it('outlives a Redis restart: misses while it is down, answers again after', async () => {

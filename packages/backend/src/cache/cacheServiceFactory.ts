@@ -6,14 +6,15 @@ import { CacheManager } from '@backstage/backend-defaults/cache';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import { PortalCacheClient } from './PortalCacheClient';
-import { createRedisCacheStore } from './redisCacheStore';
+import { RedisNamespaceStore, connectRedisCache } from './redisCacheStore';
 
 /**
  * The cache service: Backstage's for every store but Redis, ours for Redis
- * (one connection per process, see {@link createRedisCacheStore}), with
+ * (one connection per process, see {@link connectRedisCache}), with
  * the same config: `backend.cache.store: redis`, `backend.cache.connection`
  * as a URL, `backend.cache.defaultTtl`, and the key prefix
- * `backend.cache.redis.client.namespace` (keys are
+ * `backend.cache.redis.client.namespace` with its separator
+ * `backend.cache.redis.client.keyPrefixSeparator` (keys are
  * `<namespace>:<plugin>:<key>`, as Backstage's store writes them).
  */
 export const portalCacheServiceFactory = createServiceFactory({
@@ -36,20 +37,26 @@ export const portalCacheServiceFactory = createServiceFactory({
             readDurationFromConfig(config, { key: 'backend.cache.defaultTtl' }),
           );
     return {
-      redis: createRedisCacheStore(
+      redis: connectRedisCache(
         connection,
         logger.child({ type: 'cacheManager' }),
       ),
       prefix: config.getOptionalString('backend.cache.redis.client.namespace'),
+      separator:
+        config.getOptionalString(
+          'backend.cache.redis.client.keyPrefixSeparator',
+        ) || ':',
       defaultTtl,
     };
   },
   async factory({ plugin }, root) {
     if (root.manager) return root.manager.forPlugin(plugin.getId());
+    const { separator = ':' } = root;
     const namespace = root.prefix
-      ? `${root.prefix}:${plugin.getId()}`
+      ? `${root.prefix}${separator}${plugin.getId()}`
       : plugin.getId();
-    return new PortalCacheClient(root.redis!, namespace, {
+    const store = new RedisNamespaceStore(root.redis!, namespace, separator);
+    return new PortalCacheClient(store, {
       defaultTtl: root.defaultTtl,
     });
   },
