@@ -7,6 +7,7 @@ import { CacheManager } from '@backstage/backend-defaults/cache';
 import { ConfigReader } from '@backstage/config';
 import { startRedis, TestRedis } from '@internal/test-services';
 import { portalCacheServiceFactory } from './cacheServiceFactory';
+import { RedisNamespaceStore, connectRedisCache } from './redisCacheStore';
 
 jest.setTimeout(60_000);
 
@@ -128,6 +129,24 @@ describe('the portal cache on Redis', () => {
       )
         .getClientWithTtl('rollout-status')
         .disconnect();
+    }
+  });
+
+  it("clears one plugin's keys, not those of a plugin whose name starts the same", async () => {
+    const logger = mockServices.rootLogger();
+    const connection = connectRedisCache(redis.url, logger);
+    try {
+      const rollout = new RedisNamespaceStore(connection, 'p:rollout-status');
+      const longer = new RedisNamespaceStore(connection, 'p:rollout-status-x');
+      await rollout.set('a', '1');
+      await rollout.set('b*', '2');
+      await longer.set('a', '3');
+      await rollout.clear();
+      expect(await redis.command('--scan', '--pattern', '*')).toEqual([
+        'p:rollout-status-x:a',
+      ]);
+    } finally {
+      await connection.client.quit();
     }
   });
 
