@@ -6,7 +6,11 @@ import { CacheManager } from '@backstage/backend-defaults/cache';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import { PortalCacheClient } from './PortalCacheClient';
-import { RedisNamespaceStore, connectRedisCache } from './redisCacheStore';
+import {
+  DEFAULT_KEY_SEPARATOR,
+  RedisNamespaceStore,
+  connectRedisCache,
+} from './redisCacheStore';
 
 /**
  * The cache service: Backstage's for every store but Redis, ours for Redis
@@ -24,11 +28,15 @@ export const portalCacheServiceFactory = createServiceFactory({
     logger: coreServices.rootLogger,
     plugin: coreServices.pluginMetadata,
   },
+  // The root context is how a plugin's cache is made: one Redis connection
+  // (or one Backstage cache manager) per process, a client per plugin.
   async createRootContext({ config, logger }) {
     const store = config.getOptionalString('backend.cache.store');
-    const connection = config.getOptional('backend.cache.connection');
-    if (store !== 'redis' || typeof connection !== 'string')
-      return { manager: CacheManager.fromConfig(config, { logger }) };
+    const url = config.getOptional('backend.cache.connection');
+    if (store !== 'redis' || typeof url !== 'string') {
+      const manager = CacheManager.fromConfig(config, { logger });
+      return (pluginId: string) => manager.forPlugin(pluginId);
+    }
     const ttl = config.getOptional('backend.cache.defaultTtl');
     const defaultTtl =
       ttl === undefined || typeof ttl === 'number'
@@ -36,28 +44,28 @@ export const portalCacheServiceFactory = createServiceFactory({
         : durationToMilliseconds(
             readDurationFromConfig(config, { key: 'backend.cache.defaultTtl' }),
           );
-    return {
-      redis: connectRedisCache(
+    const prefix = config.getOptionalString(
+      'backend.cache.redis.client.namespace',
+    );
+    const separator =
+      config.getOptionalString(
+        'backend.cache.redis.client.keyPrefixSeparator',
+      ) || DEFAULT_KEY_SEPARATOR;
+    const connection = connectRedisCache(
+      url,
+      logger.child({ type: 'cacheManager' }),
+    );
+    return (pluginId: string) => {
+      const namespace = prefix ? `${prefix}${separator}${pluginId}` : pluginId;
+      const pluginStore = new RedisNamespaceStore(
         connection,
-        logger.child({ type: 'cacheManager' }),
-      ),
-      prefix: config.getOptionalString('backend.cache.redis.client.namespace'),
-      separator:
-        config.getOptionalString(
-          'backend.cache.redis.client.keyPrefixSeparator',
-        ) || ':',
-      defaultTtl,
+        namespace,
+        separator,
+      );
+      return new PortalCacheClient(pluginStore, { defaultTtl });
     };
   },
-  async factory({ plugin }, root) {
-    if (root.manager) return root.manager.forPlugin(plugin.getId());
-    const { separator = ':' } = root;
-    const namespace = root.prefix
-      ? `${root.prefix}${separator}${plugin.getId()}`
-      : plugin.getId();
-    const store = new RedisNamespaceStore(root.redis!, namespace, separator);
-    return new PortalCacheClient(store, {
-      defaultTtl: root.defaultTtl,
-    });
+  async factory({ plugin }, cacheFor) {
+    return cacheFor(plugin.getId());
   },
 });

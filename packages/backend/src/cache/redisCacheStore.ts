@@ -3,6 +3,8 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 
 /** How long connecting, or one cache operation, may take. */
 export const REDIS_DEADLINE_MS = 2_000;
+/** Between the prefix, the plugin and the key, as Backstage's store has it. */
+export const DEFAULT_KEY_SEPARATOR = ':';
 /** At most one warning about the connection this often. */
 const WARN_EVERY_MS = 30_000;
 
@@ -79,7 +81,7 @@ export class RedisNamespaceStore {
   constructor(
     private readonly connection: RedisCacheConnection,
     readonly keyPrefix: string,
-    readonly separator = ':',
+    readonly separator = DEFAULT_KEY_SEPARATOR,
   ) {}
 
   async get(key: string): Promise<string | undefined> {

@@ -1,12 +1,6 @@
 import { parseHcl } from './parser';
 import { HclFile } from './types';
 
-/**
- * Parse results by path and content, so a refresh re-parses only the
- * files that changed. It also remembers the last good parse of each path: a
- * file that stops parsing keeps contributing its last good blocks, with the
- * error attached, instead of its entities disappearing.
- */
 /** A cached parse, the text it was made from, and the checks it passed. */
 interface CacheEntry {
   file: HclFile;
@@ -16,6 +10,12 @@ interface CacheEntry {
   checkedIn: string;
 }
 
+/**
+ * Parse results by path and content, so a refresh re-parses only the
+ * files that changed. It also remembers the last good parse of each path: a
+ * file that stops parsing keeps contributing its last good blocks, with the
+ * error attached, instead of its entities disappearing.
+ */
 export class ParseCache {
   readonly #entries = new Map<string, CacheEntry>();
   readonly #lastGood = new Map<string, HclFile>();
